@@ -1,0 +1,50 @@
+# The two commands: `make site` and `make test`. Each sets up what it needs on a fresh Debian
+# machine with Python 3.11 (as root): a virtual environment, Python packages, Chromium, Node packages.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site test serve bench check setup browser clean
+
+site: $(STAMP)
+	$(BIN)/workbook build
+
+test: $(STAMP) browser node_modules/.installed
+	node --test tests/js/
+	$(PY) -m pytest
+
+serve: $(STAMP)
+	$(BIN)/workbook serve
+
+check: $(STAMP)
+	$(BIN)/workbook check
+
+bench: $(STAMP) browser node_modules/.installed
+	$(PY) -m tests.bench
+
+setup: $(STAMP)
+
+# Python packages, pinned in pyproject.toml and constraints.txt (transitive pins).
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x $(CHROMIUM)
+
+# Node packages for tests only (axe-core); nothing from here ships to readers.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf build site site.new site.old .pytest_cache

@@ -1,0 +1,61 @@
+"""The `workbook` command: a thin layer over the pipeline stages. Exit 1 on any content problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import ENGINES, Project, build
+from .errors import format_report
+
+
+def _root(value: str) -> Path:
+    return Path(value).resolve()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="workbook", description="Build the career workbook from content/.")
+    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    b = commands.add_parser("build", help="check the content and build the site")
+    b.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
+    b.add_argument("--engine", choices=ENGINES, default="mkdocs")
+
+    s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
+    s.add_argument("--port", type=int, default=8000)
+
+    commands.add_parser("check", help="check the content without building")
+
+    args = parser.parse_args(argv)
+    project = Project(args.root)
+
+    if args.command == "check":
+        from .validate import validate_content
+
+        _, errors = validate_content(project.root)
+        if errors:
+            print(format_report(errors).replace("nothing was built", "fix them and run again"), file=sys.stderr)
+            return 1
+        print("content is valid")
+        return 0
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(project, port=args.port)
+
+    result = build(project, site=args.site, engine=args.engine)
+    if result.errors:
+        print(format_report(result.errors), file=sys.stderr)
+        return 1
+    if result.engine_failed:
+        print(result.engine_failed, file=sys.stderr)
+        print(f"\nThe {args.engine} build failed; the previous site was left in place.", file=sys.stderr)
+        return 1
+    print(f"built {result.site}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

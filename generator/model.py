@@ -1,0 +1,241 @@
+"""The content model: what a forker may write in content/*.yml, declared once.
+
+Pipeline position: load -> **model** -> validate -> render -> build.
+Every class forbids unknown keys so a typo is reported, not ignored. Cross-file
+checks (references, band coverage) live in validate.py; this file only says
+what a single file may contain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case words joined by hyphens, e.g. `job-skills`.")]
+Markdown = Annotated[str, Field(description="Markdown text.")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --- workbook.yml -----------------------------------------------------------------------------
+
+
+class Theme(Strict):
+    primary: str = Field("#2f5d50", description="Main colour (CSS colour) of the header and links.")
+    accent: str = Field("#c8702a", description="Colour of highlights, buttons and the active item.")
+    logo: str | None = Field(None, description="Path to a logo image, relative to content/. Default: a notebook icon.")
+
+    @field_validator("primary", "accent")
+    @classmethod
+    def _css_colour(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", value):
+            raise ValueError("expected a hex colour such as '#2f5d50'")
+        return value
+
+
+class Chapter(Strict):
+    id: Id
+    title: str = Field(min_length=1, description="Shown in the navigation and as the chapter page heading.")
+    introduction: Markdown = Field("", description="Opens the chapter page, above its list of exercises.")
+    exercises: list[Id] = Field(min_length=1, description="Exercise ids, in the order readers meet them.")
+
+
+class Workbook(Strict):
+    title: str = Field(min_length=1, description="The workbook's name: site title, printed on every worksheet.")
+    subtitle: str = Field("", description="One line under the title on the home page.")
+    language: str = Field("en", pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$", description="Language code of the content, e.g. `en`.")
+    author: str = Field(min_length=1, description="Who wrote or maintains this workbook.")
+    licence: str = Field(min_length=1, description="Licence of the workbook's text, e.g. `CC BY-SA 4.0`.")
+    site_url: str = Field("", description="Public address of the site, e.g. `https://example.org/workbook/`. Empty if unknown.")
+    theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
+    pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
+    chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")
+
+
+# --- sources/<id>.yml ---------------------------------------------------------------------------
+
+
+class Idea(Strict):
+    id: Id
+    title: str = Field(min_length=1, description="The idea in a few words.")
+    summary: Markdown = Field(min_length=1, description="The idea in the workbook's own words (never copied).")
+
+
+class Source(Strict):
+    id: Id = Field(description="Must match the file name.")
+    title: str = Field(min_length=1, description="The article's title, as published.")
+    author: str = Field("", description="The author's name, where known.")
+    publication: str = Field("", description="The blog or publication, where known.")
+    date: str = Field("", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    url: str = Field("", description="Where the article can be read, if known.")
+    summary: Markdown = Field(min_length=1, description="What the article argues, in the workbook's own words.")
+    ideas: list[Idea] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _credit(self) -> Source:
+        if not (self.author or self.publication):
+            raise ValueError("give `author` or `publication` (or both) so the source can be credited")
+        return self
+
+
+# --- exercises/<id>.yml -------------------------------------------------------------------------
+
+
+class ItemBase(Strict):
+    id: Id
+    text: Markdown = Field(min_length=1, description="The question or prompt (its label).")
+    help: Markdown = Field("", description="Optional hint shown under the prompt.")
+
+
+class ScoredItem(ItemBase):
+    dimension: Id | None = Field(None, description="The scoring dimension this item counts towards.")
+    weight: float = Field(1.0, gt=0, description="How much this item counts within its dimension.")
+
+
+class Likert(ScoredItem):
+    type: Literal["likert"]
+    scale: list[str] | None = Field(None, min_length=2, description="Labels from lowest to highest; default: the exercise's `scale`.")
+    reverse: bool = Field(False, description="Score this item backwards (agreeing counts low).")
+
+
+class Option(Strict):
+    label: str = Field(min_length=1)
+    value: float | None = Field(None, description="The option's score; needed when the item is scored.")
+
+
+class Choice(ScoredItem):
+    type: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+
+
+class Checklist(ScoredItem):
+    type: Literal["checklist"]
+    options: list[Option] = Field(min_length=1, description="Each ticked option scores its value (default 1).")
+
+
+class Text(ItemBase):
+    type: Literal["text"]
+    lines: int = Field(3, ge=1, le=40, description="Writing lines on a printed worksheet; 1 makes a short answer.")
+
+
+class Number(ScoredItem):
+    type: Literal["number"]
+    unit: str = Field("", description="Shown after the box, e.g. `months`.")
+    min: float | None = None
+    max: float | None = None
+    step: float = Field(1, gt=0)
+
+    @model_validator(mode="after")
+    def _range(self) -> Number:
+        if self.min is not None and self.max is not None and self.min >= self.max:
+            raise ValueError(f"`min` ({self.min:g}) must be below `max` ({self.max:g})")
+        return self
+
+
+class Column(Strict):
+    id: Id
+    label: str = Field(min_length=1)
+    type: Literal["text", "number", "choice"] = "text"
+    options: list[Option] = Field(default_factory=list, description="For `choice` columns.")
+    dimension: Id | None = Field(None, description="Score this column towards a dimension.")
+    score: Literal["each", "distinct"] = Field(
+        "each", description="`each`: every filled row counts its value; `distinct`: count of different options chosen."
+    )
+
+    @model_validator(mode="after")
+    def _options(self) -> Column:
+        if self.type == "choice" and len(self.options) < 2:
+            raise ValueError("a `choice` column needs at least two `options`")
+        if self.type != "choice" and self.options:
+            raise ValueError(f"`options` belong to `choice` columns, not `{self.type}` columns")
+        if self.score == "distinct" and self.type != "choice":
+            raise ValueError("`score: distinct` needs a `choice` column")
+        return self
+
+
+class Table(ItemBase):
+    type: Literal["table"]
+    columns: list[Column] = Field(min_length=1)
+    rows: int = Field(5, ge=1, le=50, description="Blank rows on a printed worksheet and on screen at first.")
+    row_labels: list[str] = Field(default_factory=list, description="Fixed row headings (then `rows` is their count).")
+    max_rows: int = Field(30, ge=1, le=200, description="How many rows a reader may add on screen.")
+
+
+Item = Annotated[Union[Likert, Choice, Checklist, Text, Number, Table], Field(discriminator="type")]
+ITEM_TYPES = ("likert", "choice", "checklist", "text", "number", "table")
+
+
+class Band(Strict):
+    min: float = Field(description="Lowest score in this band (inclusive).")
+    max: float | None = Field(None, description="Score where the next band starts (exclusive; the top band includes it). Empty: no upper limit.")
+    label: str = Field(min_length=1, description="A short name for the band, e.g. `Solid`.")
+    text: Markdown = Field(min_length=1, description="What this result means and what to do next.")
+
+
+class Dimension(Strict):
+    id: Id
+    label: str = Field(min_length=1)
+    aggregate: Literal["sum", "mean", "percentage", "ratio"] = Field(
+        "mean", description="sum or mean of weighted values, percentage of the possible, or ratio of two number items."
+    )
+    numerator: Id | None = Field(None, description="For `ratio`: the number item on top.")
+    denominator: Id | None = Field(None, description="For `ratio`: the number item below.")
+    bands: list[Band] = Field(default_factory=list)
+    follow_ups: list[Id] = Field(default_factory=list, description="Exercises that strengthen this dimension.")
+
+    @model_validator(mode="after")
+    def _ratio(self) -> Dimension:
+        if self.aggregate == "ratio" and not (self.numerator and self.denominator):
+            raise ValueError("a `ratio` dimension needs `numerator` and `denominator` item ids")
+        if self.aggregate != "ratio" and (self.numerator or self.denominator):
+            raise ValueError("`numerator`/`denominator` belong to `aggregate: ratio` only")
+        return self
+
+
+class Overall(Strict):
+    label: str = Field("Overall", min_length=1)
+    aggregate: Literal["mean", "sum", "min", "difference"] = Field(
+        "mean", description="Over the dimension scores: mean, sum, the lowest (`min`), or first minus second (`difference`)."
+    )
+    of: list[Id] = Field(default_factory=list, description="Dimension ids to combine; default all.")
+    bands: list[Band] = Field(default_factory=list)
+
+
+class Scoring(Strict):
+    dimensions: list[Dimension] = Field(min_length=1)
+    overall: Overall | None = None
+
+
+class Exercise(Strict):
+    id: Id = Field(description="Must match the file name.")
+    title: str = Field(min_length=1)
+    kind: Literal["assessment", "worksheet", "checklist", "planner"] = "worksheet"
+    ideas: list[Id] = Field(min_length=1, description="Ids of the ideas (from content/sources/) this exercise practises.")
+    minutes: int = Field(ge=1, le=480, description="Time a reader or workshop needs.")
+    introduction: Markdown = Field(min_length=1, description="Why this exercise matters.")
+    instructions: Markdown = Field(min_length=1, description="What to do.")
+    scale: list[str] = Field(
+        default_factory=lambda: ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"],
+        min_length=2,
+        description="Default labels of likert items, lowest first.",
+    )
+    items: list[Item] = Field(min_length=1)
+    scoring: Scoring | None = None
+    reflection: list[str] = Field(default_factory=list, description="Questions to think about afterwards.")
+    follow_ups: list[Id] = Field(default_factory=list, description="Exercise ids to do next.")
+    facilitator: Facilitator | None = None
+
+
+class Facilitator(Strict):
+    notes: Markdown = Field("", description="How to run this exercise with a group.")
+    prompts: list[str] = Field(default_factory=list, description="Discussion prompts for the group.")
+
+
+Exercise.model_rebuild()
+
+KIND_OF_FILE: dict[str, type[Strict]] = {"workbook": Workbook, "source": Source, "exercise": Exercise}

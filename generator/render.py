@@ -1,0 +1,223 @@
+"""Stage 3, render: checked content -> a docs folder of plain Markdown + HTML + assets.
+
+Pure in the sense that matters: `render_pages` returns {relative path: text} and writes nothing;
+`write_docs` puts those files (and the static assets) on disk. The engine config is derived from
+the forker's mkdocs.yml plus what only the content knows (title, nav, palette).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown as md
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import spec as scoring
+from .model import Exercise, Likert, Source
+from .validate import Content
+
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
+
+
+def markdown_html(text: str) -> Markup:
+    """Block Markdown -> HTML, for prose embedded inside the worksheet's HTML."""
+    return Markup(md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html"))
+
+
+def markdown_inline(text: str) -> Markup:
+    """One paragraph of Markdown -> inline HTML (no <p>), for labels and legends."""
+    html = md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html").strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["md_inline"] = markdown_inline
+    env.filters["score"] = scoring.fmt
+    return env
+
+
+def credit(source: Source) -> str:
+    """'Title' by Author (Publication, March 2011) — the one place a citation is worded."""
+    who = source.author
+    where = ", ".join(p for p in (source.publication, _date(source.date)) if p)
+    text = f"“{source.title}”"
+    if who:
+        text += f" by {who}"
+    if where:
+        text += f" ({where})" if who else f", {where}"
+    return text
+
+
+def _date(value: str) -> str:
+    months = "January February March April May June July August September October November December".split()
+    parts = value.split("-") if value else []
+    if len(parts) >= 2:
+        day = f"{int(parts[2])} " if len(parts) == 3 else ""
+        return f"{day}{months[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def _compact(html: str) -> str:
+    """Drop blank lines: Markdown ends a raw HTML block at one, which would break the form."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def render_pages(content: Content, templates: Path) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder."""
+    env = environment(templates)
+    wb = content.workbook
+    ex_urls = {eid: (ex.title, f"../{eid}/") for eid, ex in content.exercises.items()}
+    idea_source = {idea.id: (s, idea) for s in content.sources for idea in s.ideas}
+    practised_by: dict[str, list[Exercise]] = {i: [] for i in idea_source}
+    for ex in content.exercises.values():
+        for idea in ex.ideas:
+            practised_by[idea].append(ex)
+    chapters = {c.id: c for c in wb.chapters}
+
+    pages: dict[str, str] = {}
+    for page_id, text in content.pages.items():
+        pages[f"{page_id}.md"] = text
+    for chapter in wb.chapters:
+        pages[f"chapters/{chapter.id}.md"] = env.get_template("pages/chapter.md.j2").render(
+            workbook=wb, chapter=chapter, exercises=[content.exercises[e] for e in chapter.exercises]
+        )
+    for source in content.sources:
+        pages[f"sources/{source.id}.md"] = env.get_template("pages/source.md.j2").render(
+            workbook=wb, source=source, credit=credit(source), practised_by=practised_by
+        )
+    for ex in content.exercises.values():
+        spec = scoring.widget_spec(ex, ex_urls)
+        form = env.get_template("worksheet/form.html.j2").render(
+            workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)),
+            scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
+        )
+        sources_used = sorted({idea_source[i][0].id: idea_source[i][0] for i in ex.ideas}.values(), key=lambda s: s.id)
+        pages[f"exercises/{ex.id}.md"] = env.get_template("pages/exercise.md.j2").render(
+            workbook=wb, exercise=ex, form=Markup(_compact(form)), chapter=chapters[content.chapter_of(ex.id)],
+            ideas=[idea_source[i] for i in ex.ideas], sources=sources_used, credit=credit,
+            follow_ups=[content.exercises[f] for f in ex.follow_ups],
+        )
+    return pages
+
+
+def _script_json(data: Any) -> str:
+    # `</` could close the <script> element early; \u003c keeps the JSON identical once parsed.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def nav(content: Content) -> list[Any]:
+    wb = content.workbook
+    out: list[Any] = [{"Home": "index.md"}]
+    out += [{_heading(content.pages[p], p): f"{p}.md"} for p in wb.pages]
+    for chapter in wb.chapters:
+        entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
+        entries += [{content.exercises[e].title: f"exercises/{e}.md"} for e in chapter.exercises]
+        out.append({chapter.title: entries})
+    out.append({"Sources": [{s.title: f"sources/{s.id}.md"} for s in content.sources]})
+    return out
+
+
+def _heading(text: str, fallback: str) -> str:
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, flags=re.M)
+    return match.group(1) if match else fallback.replace("-", " ").capitalize()
+
+
+def theme_css(content: Content) -> str:
+    t = content.workbook.theme
+    return (
+        "/* Generated from content/workbook.yml (theme): edit the colours there. */\n"
+        ":root, [data-md-color-scheme=\"default\"] {\n"
+        f"  --md-primary-fg-color: {t.primary};\n  --md-primary-fg-color--dark: {t.primary};\n"
+        f"  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
+        "[data-md-color-scheme=\"slate\"] {\n"
+        f"  --md-primary-fg-color: {t.primary};\n  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
+    )
+
+
+def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The forker's mkdocs.yml with what only the content knows filled in."""
+    config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    wb = content.workbook
+    root = base_config.parent.resolve()
+    config["site_name"] = wb.title
+    config["site_description"] = wb.subtitle
+    config["site_author"] = wb.author
+    config["copyright"] = f"{wb.title} © {wb.author} · {wb.licence}"
+    if wb.site_url:
+        config["site_url"] = wb.site_url
+    config["docs_dir"] = str(docs_dir.resolve())
+    config["site_dir"] = str(site_dir.resolve())
+    config["nav"] = nav(content)
+    theme = config.setdefault("theme", {})
+    theme["language"] = wb.language
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    if wb.theme.logo:
+        theme["logo"] = f"assets/{Path(wb.theme.logo).name}"
+    css = config.setdefault("extra_css", [])
+    if "assets/stylesheets/theme.css" not in css:
+        css.insert(0, "assets/stylesheets/theme.css")
+    return config
+
+
+def docs_files(content: Content, templates: Path) -> dict[str, bytes]:
+    """Every file of the docs folder: rendered pages, the static assets and the theme colours."""
+    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates).items()}
+    assets = templates / "assets"
+    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
+        files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    files["assets/stylesheets/theme.css"] = theme_css(content).encode("utf-8")
+    for asset in content.assets:
+        files[f"assets/{asset.name}"] = asset.read_bytes()
+    return files
+
+
+def sync_folder(folder: Path, files: dict[str, bytes]) -> int:
+    """Make `folder` hold exactly `files`, touching only what changed (so live preview reloads once)."""
+    changed = 0
+    for rel_path, data in files.items():
+        target = folder / rel_path
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        changed += 1
+    if folder.exists():
+        for stale in sorted(folder.rglob("*"), reverse=True):
+            rel_path = stale.relative_to(folder).as_posix()
+            if stale.is_file() and rel_path not in files:
+                stale.unlink()
+                changed += 1
+            elif stale.is_dir() and not any(stale.iterdir()):
+                stale.rmdir()
+    return changed
+
+
+def write_docs(content: Content, templates: Path, base_config: Path, out: Path, site_dir: Path) -> Path:
+    """Render into `out`/docs and write the engine config beside it; returns the config's path."""
+    docs = out / "docs"
+    sync_folder(docs, docs_files(content, templates))
+    config = engine_config(content, base_config, docs, site_dir)
+    text = "# Generated by `workbook build` from mkdocs.yml and content/: do not edit.\n" + yaml.safe_dump(
+        config, sort_keys=False, allow_unicode=True
+    )
+    config_path = out / "mkdocs.yml"
+    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
+        config_path.write_text(text, encoding="utf-8")
+    return config_path

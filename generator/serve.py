@@ -1,0 +1,60 @@
+"""`workbook serve`: live preview for authors.
+
+The engine's own server watches the generated docs folder and reloads the browser; this loop
+watches what authors edit (content/, templates/, mkdocs.yml) and re-renders into that folder.
+Polling the modification times keeps it dependency-free and works on every file system.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .build import Project, engine_command, generate
+from .errors import format_report
+from .render import write_docs
+from .validate import validate_content
+
+POLL_SECONDS = 0.3
+
+
+def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every file an author edits."""
+    files = [project.base_config] + [p for top in ("content", "templates") for p in (project.root / top).rglob("*")]
+    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()}
+
+
+def regenerate(project: Project, site_dir: Path) -> bool:
+    """Re-render after an edit; on invalid content report it and keep the last good pages."""
+    content, errors = validate_content(project.root)
+    if content is None:
+        print(format_report(errors).replace("nothing was built", "the preview keeps the last good version"), file=sys.stderr, flush=True)
+        return False
+    write_docs(content, project.templates, project.base_config, project.work, site_dir)
+    print("workbook: regenerated", flush=True)
+    return True
+
+
+def serve(project: Project, port: int = 8000) -> int:
+    site_dir = project.work / "preview"
+    _, errors, config = generate(project, site_dir)
+    if config is None:
+        print(format_report(errors), file=sys.stderr)
+        return 1
+    engine = subprocess.Popen(engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root)
+    seen = snapshot(project)
+    try:
+        while engine.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = snapshot(project)
+            if now != seen:
+                seen = now
+                regenerate(project, site_dir)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.terminate()
+        engine.wait(timeout=10)
+    return 0

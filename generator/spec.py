@@ -1,0 +1,241 @@
+"""Scoring maths shared by validation and rendering (pure functions, no I/O).
+
+`reachable` computes the lowest and highest score a dimension can take, which validation uses to
+prove the bands cover it; `widget_spec` turns an exercise into the JSON the browser widget scores
+with (see ARCHITECTURE.md for the rules both sides follow).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Band, Checklist, Choice, Column, Dimension, Exercise, Likert, Number, Overall, Table
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing that feeds a dimension: its value lies in [low, high]; `repeats` rows of it may exist."""
+
+    low: float
+    high: float
+    weight: float = 1.0
+    max_repeats: int = 1  # table rows: anywhere from 0 (or the fixed count) to this many
+    fixed: bool = True  # False when the number of repeats varies (tables a reader grows)
+
+
+def likert_scale(item: Likert, exercise: Exercise) -> list[str]:
+    return item.scale or exercise.scale
+
+
+def option_values(options: list, default_index: bool = False) -> list[float]:
+    """Option scores; an unscored checklist option counts 1, an unscored choice its position."""
+    return [o.value if o.value is not None else (float(i) if default_index else 1.0) for i, o in enumerate(options)]
+
+
+def _column_part(column: Column, table: Table) -> Part:
+    rows = len(table.row_labels) or table.max_rows
+    fixed = bool(table.row_labels)
+    if column.score == "distinct":
+        return Part(0, len(column.options), 1.0)
+    if column.type == "choice":
+        values = option_values(column.options, default_index=True)
+        return Part(min(values), max(values), 1.0, rows, fixed)
+    return Part(-INF, INF, 1.0, rows, fixed)  # numbers typed into a table have no declared bounds
+
+
+def parts(exercise: Exercise, dimension_id: str) -> list[Part]:
+    """Everything that feeds one dimension, with its bounds."""
+    out: list[Part] = []
+    for item in exercise.items:
+        if isinstance(item, Table):
+            out += [_column_part(c, item) for c in item.columns if c.dimension == dimension_id]
+            continue
+        if getattr(item, "dimension", None) != dimension_id:
+            continue
+        if isinstance(item, Likert):
+            out.append(Part(1, len(likert_scale(item, exercise)), item.weight))
+        elif isinstance(item, Choice):
+            values = option_values(item.options, default_index=True)
+            out.append(Part(min(values), max(values), item.weight))
+        elif isinstance(item, Checklist):
+            values = option_values(item.options)
+            out.append(Part(sum(v for v in values if v < 0), sum(v for v in values if v > 0), item.weight))
+        elif isinstance(item, Number):
+            out.append(Part(item.min if item.min is not None else -INF, item.max if item.max is not None else INF, item.weight))
+    return out
+
+
+def _times(a: float, b: float) -> float:
+    return 0.0 if a == 0 or b == 0 else a * b  # 0 × ∞ is 0 here: no rows contribute nothing
+
+
+def _sum_bounds(p: Part) -> tuple[float, float]:
+    low, high = _times(p.weight * p.low, p.max_repeats), _times(p.weight * p.high, p.max_repeats)
+    if not p.fixed:  # a table may be left empty, which adds nothing
+        low, high = min(low, 0.0), max(high, 0.0)
+    return (low, high)
+
+
+def dimension_range(exercise: Exercise, dimension: Dimension) -> tuple[float, float]:
+    if dimension.aggregate == "percentage":
+        return (0.0, 100.0)
+    if dimension.aggregate == "ratio":
+        num = _number(exercise, dimension.numerator)
+        den = _number(exercise, dimension.denominator)
+        return ratio_range(num, den)
+    ps = parts(exercise, dimension.id)
+    if not ps:
+        return (0.0, 0.0)
+    if dimension.aggregate == "sum":
+        bounds = [_sum_bounds(p) for p in ps]
+        return (sum(b[0] for b in bounds), sum(b[1] for b in bounds))
+    # mean: with a fixed set of parts the extremes are the weighted means of the bounds; when rows
+    # come and go any single part's bound can dominate, so take the widest.
+    if all(p.fixed for p in ps):
+        total = sum(p.weight * p.max_repeats for p in ps)
+        return (sum(p.weight * p.max_repeats * p.low for p in ps) / total, sum(p.weight * p.max_repeats * p.high for p in ps) / total)
+    return (min(p.low for p in ps), max(p.high for p in ps))
+
+
+def _number(exercise: Exercise, item_id: str | None) -> tuple[float, float]:
+    for item in exercise.items:
+        if item.id == item_id and isinstance(item, Number):
+            return (item.min if item.min is not None else -INF, item.max if item.max is not None else INF)
+    return (-INF, INF)
+
+
+def ratio_range(num: tuple[float, float], den: tuple[float, float]) -> tuple[float, float]:
+    """Bounds of num/den, counting a zero denominator as 'no score' rather than infinite."""
+    (nlo, nhi), (dlo, dhi) = num, den
+    if nlo >= 0 and dlo >= 0:
+        low = 0.0 if dhi == INF or dhi == 0 else nlo / dhi
+        high = INF if dlo == 0 or nhi == INF else nhi / dlo
+        return (low, high)
+    return (-INF, INF)
+
+
+def overall_range(overall: Overall, ranges: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    ids = overall.of or list(ranges)
+    rs = [ranges[i] for i in ids if i in ranges]
+    if not rs:
+        return (0.0, 0.0)
+    lows, highs = [r[0] for r in rs], [r[1] for r in rs]
+    if overall.aggregate == "mean":
+        return (sum(lows) / len(rs), sum(highs) / len(rs))
+    if overall.aggregate == "sum":
+        return (sum(lows), sum(highs))
+    if overall.aggregate == "min":
+        return (min(lows), min(highs))
+    (alo, ahi), (blo, bhi) = rs[0], rs[1] if len(rs) > 1 else (0.0, 0.0)
+    return (alo - bhi, ahi - blo)
+
+
+def band_problems(bands: list[Band], low: float, high: float) -> list[tuple[int | None, str, str]]:
+    """Why these bands do not cover [low, high] exactly once: (band index or None, message, hint)."""
+    if not bands:
+        return []
+    out: list[tuple[int | None, str, str]] = []
+    for i, b in enumerate(bands):
+        if b.max is not None and b.max <= b.min:
+            out.append((i, f"band `{b.label}` ends ({b.max:g}) where it starts or before ({b.min:g})", "make `max` larger than `min`"))
+        if b.max is None and i != len(bands) - 1:
+            out.append((i, f"band `{b.label}` has no `max` but is not the last band", "only the top band may be open-ended; list bands from lowest to highest"))
+    if out:
+        return out
+    for i, (a, b) in enumerate(zip(bands, bands[1:])):
+        assert a.max is not None
+        if b.min < a.min:
+            out.append((i + 1, f"band `{b.label}` starts below band `{a.label}`", "list bands from the lowest score to the highest"))
+        elif b.min > a.max:
+            out.append((i + 1, f"gap between bands: scores from {fmt(a.max)} up to {fmt(b.min)} fall in no band",
+                        f"set `min` of band `{b.label}` to {fmt(a.max)} (bands are [min, max): each starts where the last ended)"))
+        elif b.min < a.max:
+            out.append((i + 1, f"bands overlap: `{a.label}` runs to {fmt(a.max)} but `{b.label}` starts at {fmt(b.min)}",
+                        f"set `min` of band `{b.label}` to {fmt(a.max)}"))
+    if out:
+        return out
+    first, last = bands[0], bands[-1]
+    span = f"scores run from {fmt(low)} to {fmt(high)}"
+    for i, b in enumerate(bands):
+        top = b.max if b.max is not None else INF
+        is_last = i == len(bands) - 1
+        if b.min > high or (top <= low and not (is_last and top == low)) or (b.min == high and not is_last):
+            out.append((i, f"band `{b.label}` ({fmt(b.min)} to {fmt(top)}) can never be reached: {span}",
+                        "remove it, or change its limits to lie within the reachable scores"))
+    if out:
+        return out
+    if first.min > low:
+        out.append((0, f"scores from {fmt(low)} up to {fmt(first.min)} fall in no band ({span})", f"set `min` of band `{first.label}` to {fmt(low)}"))
+    last_top = last.max if last.max is not None else INF
+    if last_top < high:
+        fix = "leave `max` empty (no upper limit)" if high == INF else f"set it to {fmt(high)}"
+        out.append((len(bands) - 1, f"scores above {fmt(last_top)} fall in no band ({span})", f"raise `max` of band `{last.label}`: {fix}"))
+    return out
+
+
+def fmt(x: float) -> str:
+    if x == INF:
+        return "no limit"
+    if x == -INF:
+        return "minus infinity"
+    return f"{x:g}"
+
+
+def _json_number(x: float) -> float | None:
+    return None if math.isinf(x) else x
+
+
+def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """The scoring spec the widget reads; `urls` maps exercise id -> (title, relative url)."""
+    items: list[dict[str, Any]] = []
+    for item in exercise.items:
+        base: dict[str, Any] = {"id": item.id, "type": item.type}
+        if isinstance(item, Likert):
+            base |= {"dimension": item.dimension, "weight": item.weight, "reverse": item.reverse, "min": 1, "max": len(likert_scale(item, exercise))}
+        elif isinstance(item, Choice):
+            base |= {"dimension": item.dimension, "weight": item.weight, "values": option_values(item.options, default_index=True)}
+        elif isinstance(item, Checklist):
+            base |= {"dimension": item.dimension, "weight": item.weight, "values": option_values(item.options)}
+        elif isinstance(item, Number):
+            base |= {"dimension": item.dimension, "weight": item.weight, "min": item.min, "max": item.max}
+        elif isinstance(item, Table):
+            base |= {
+                "rows": len(item.row_labels) or item.rows,
+                "fixed_rows": bool(item.row_labels),
+                "max_rows": len(item.row_labels) or item.max_rows,
+                "columns": [
+                    {"id": c.id, "type": c.type, "values": option_values(c.options, default_index=True) if c.type == "choice" else None,
+                     "dimension": c.dimension, "score": c.score}
+                    for c in item.columns
+                ],
+            }
+        items.append(base)
+
+    spec: dict[str, Any] = {"id": exercise.id, "title": exercise.title, "items": items, "dimensions": [], "overall": None}
+    if exercise.scoring:
+        ranges: dict[str, tuple[float, float]] = {}
+        for d in exercise.scoring.dimensions:
+            ranges[d.id] = dimension_range(exercise, d)
+            spec["dimensions"].append({
+                "id": d.id, "label": d.label, "aggregate": d.aggregate, "numerator": d.numerator, "denominator": d.denominator,
+                "range": [_json_number(x) for x in ranges[d.id]],
+                "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in d.bands],
+                "follow_ups": [{"id": f, "title": urls[f][0], "url": urls[f][1]} for f in d.follow_ups if f in urls],
+            })
+        if exercise.scoring.overall:
+            o = exercise.scoring.overall
+            spec["overall"] = {
+                "label": o.label, "aggregate": o.aggregate, "of": o.of or list(ranges),
+                "range": [_json_number(x) for x in overall_range(o, ranges)],
+                "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in o.bands],
+            }
+    # The version changes whenever what answers mean changes, so the widget can reconcile old saves.
+    fingerprint = json.dumps({"items": items, "scoring": spec["dimensions"]}, sort_keys=True)
+    spec["version"] = hashlib.sha256(fingerprint.encode()).hexdigest()[:10]
+    return spec
