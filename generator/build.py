@@ -27,6 +27,7 @@ class Project:
     """Where things are; every path derives from the project root."""
 
     root: Path
+    work_dir: Path | None = None  # where generated docs go; default build/ (tests use a temporary one)
 
     @property
     def templates(self) -> Path:
@@ -38,7 +39,7 @@ class Project:
 
     @property
     def work(self) -> Path:
-        return self.root / "build"
+        return self.work_dir or self.root / "build"
 
 
 @dataclass

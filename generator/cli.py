@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     b = commands.add_parser("build", help="check the content and build the site")
     b.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    b.add_argument("--work", type=Path, default=None, help="folder for the generated docs (default: build/)")
 
     s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
     s.add_argument("--port", type=int, default=8000)
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="check the content without building")
 
     args = parser.parse_args(argv)
-    project = Project(args.root)
+    project = Project(args.root, work_dir=getattr(args, "work", None))
 
     if args.command == "check":
         from .validate import validate_content

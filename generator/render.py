@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import spec as scoring
-from .model import Exercise, Likert, Source
+from .model import Exercise, Likert, Source, Workbook
 from .validate import Content
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
@@ -102,18 +102,24 @@ def render_pages(content: Content, templates: Path) -> dict[str, str]:
             workbook=wb, source=source, credit=credit(source), practised_by=practised_by
         )
     for ex in content.exercises.values():
-        spec = scoring.widget_spec(ex, ex_urls)
-        form = env.get_template("worksheet/form.html.j2").render(
-            workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)),
-            scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
-        )
+        form = render_form(env, wb, ex, ex_urls)
         sources_used = sorted({idea_source[i][0].id: idea_source[i][0] for i in ex.ideas}.values(), key=lambda s: s.id)
         pages[f"exercises/{ex.id}.md"] = env.get_template("pages/exercise.md.j2").render(
-            workbook=wb, exercise=ex, form=Markup(_compact(form)), chapter=chapters[content.chapter_of(ex.id)],
+            workbook=wb, exercise=ex, form=form, chapter=chapters[content.chapter_of(ex.id)],
             ideas=[idea_source[i] for i in ex.ideas], sources=sources_used, credit=credit,
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
         )
     return pages
+
+
+def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]]) -> Markup:
+    """One exercise's worksheet form, as a single raw HTML block."""
+    spec = scoring.widget_spec(ex, ex_urls)
+    html = env.get_template("worksheet/form.html.j2").render(
+        workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)),
+        scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
+    )
+    return Markup(_compact(html))
 
 
 def _script_json(data: Any) -> str:

@@ -164,8 +164,10 @@ def band_problems(bands: list[Band], low: float, high: float) -> list[tuple[int 
     span = f"scores run from {fmt(low)} to {fmt(high)}"
     for i, b in enumerate(bands):
         top = b.max if b.max is not None else INF
+        # Half-open bands: one ending at the lowest score holds nothing; the top band includes its
+        # max, so it may start at the highest score (e.g. "all three circles" of a 0-3 count).
         is_last = i == len(bands) - 1
-        if b.min > high or (top <= low and not (is_last and top == low)) or (b.min == high and not is_last):
+        if b.min > high or (b.min == high and not is_last) or (top <= low and low < high):
             out.append((i, f"band `{b.label}` ({fmt(b.min)} to {fmt(top)}) can never be reached: {span}",
                         "remove it, or change its limits to lie within the reachable scores"))
     if out:

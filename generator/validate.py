@@ -51,13 +51,15 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
                                    "every workbook needs content/workbook.yml with its title and chapters")]
 
     workbook, wb_loaded = _check_file(content_dir / "workbook.yml", rel(content_dir / "workbook.yml"), Workbook, errors)
-    sources = _check_folder(content_dir / "sources", Source, rel, errors)
-    exercises = _check_folder(content_dir / "exercises", Exercise, rel, errors)
+    sources, broken_sources = _check_folder(content_dir / "sources", Source, rel, errors)
+    exercises, broken_exercises = _check_folder(content_dir / "exercises", Exercise, rel, errors)
     pages = {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in sorted((content_dir / "pages").glob("*.md"))}
 
     if workbook is None or wb_loaded is None:
         return None, errors
-    errors += _cross_checks(workbook, wb_loaded, sources, exercises, pages, content_dir, rel)
+    # A file that failed its own checks is still "there": references to it are not reported again.
+    errors += _cross_checks(workbook, wb_loaded, sources, exercises, pages, content_dir, rel,
+                            broken_exercises, complete_ideas=not broken_sources)
     if errors:
         return None, errors
 
@@ -85,19 +87,23 @@ def _check_file(path: Path, display: str, model: type[BaseModel], errors: list[C
         return None, loaded
 
 
-def _check_folder(folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError]) -> dict[str, tuple[Any, Loaded]]:
+def _check_folder(folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError]) -> tuple[dict[str, tuple[Any, Loaded]], set[str]]:
+    """The files that passed, by id, and the stems of those that did not."""
     out: dict[str, tuple[Any, Loaded]] = {}
+    broken: set[str] = set()
     for path in sorted(folder.glob("*.y*ml")):
         obj, loaded = _check_file(path, rel(path), model, errors)
         if obj is None or loaded is None:
+            broken.add(path.stem)
             continue
         if obj.id != path.stem:
             line, col = loaded.position(("id",))
             errors.append(ContentError(loaded.file, line, col, "id", f"the id `{obj.id}` does not match the file name `{path.name}`",
                                        f"rename the file to `{obj.id}{path.suffix}` or set `id: {path.stem}`"))
+            broken.add(path.stem)
             continue
         out[obj.id] = (obj, loaded)
-    return out
+    return out, broken
 
 
 def _strip_tags(loc: Loc, data: Any) -> Loc:
@@ -249,6 +255,8 @@ def _cross_checks(
     pages: dict[str, str],
     content_dir: Path,
     rel: Any,
+    broken_exercises: set[str],
+    complete_ideas: bool,
 ) -> list[ContentError]:
     errors: list[ContentError] = []
 
@@ -272,7 +280,9 @@ def _cross_checks(
             at(wb, ("chapters", c, "id"), f"the chapter id `{chapter.id}` is used twice", "give each chapter its own id")
         seen_chapters.add(chapter.id)
         for e, eid in enumerate(chapter.exercises):
-            if eid not in exercises:
+            if eid in broken_exercises:
+                placed[eid] = chapter.id
+            elif eid not in exercises:
                 at(wb, ("chapters", c, "exercises", e), f"no exercise `{eid}` in content/exercises/",
                    did_you_mean(eid, exercises) or f"create content/exercises/{eid}.yml or remove this line")
             elif eid in placed:
@@ -294,18 +304,19 @@ def _cross_checks(
         at(wb, ("theme", "logo"), f"no file `{workbook.theme.logo}` in content/", "put the image under content/ and give its path relative to content/")
 
     for eid, (exercise, loaded) in exercises.items():
-        errors += _exercise_checks(exercise, loaded, set(idea_home), set(exercises))
+        errors += _exercise_checks(exercise, loaded, set(idea_home) if complete_ideas else None, set(exercises) | broken_exercises)
     return errors
 
 
-def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str], exercise_ids: set[str]) -> list[ContentError]:
+def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exercise_ids: set[str]) -> list[ContentError]:
+    """Checks within one exercise; `ideas` is None when a source file is broken (so ideas are unknown)."""
     errors: list[ContentError] = []
 
     def at(loc: Loc, message: str, hint: str = "") -> None:
         errors.append(ContentError(loaded.file, *loaded.position(loc), dotted(loc), message, hint))
 
     for i, idea in enumerate(ex.ideas):
-        if idea not in ideas:
+        if ideas is not None and idea not in ideas:
             at(("ideas", i), f"no idea `{idea}` in any source", did_you_mean(idea, ideas) or "add it to a file in content/sources/ or fix the id")
     for i, ref in enumerate(ex.follow_ups):
         if ref not in exercise_ids:
@@ -361,6 +372,8 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str], exercise_ids
                 ref = getattr(dim, part)
                 if ref not in numbers:
                     at(loc + (part,), f"`{ref}` is not a number item of this exercise", did_you_mean(ref, numbers) or "a ratio divides two `type: number` items")
+            if not {dim.numerator, dim.denominator} <= numbers:
+                continue
         elif dim.id not in scored_dims:
             at(loc + ("id",), f"no item counts towards the dimension `{dim.id}`", "set `dimension: " + dim.id + "` on its items, or remove the dimension")
             continue

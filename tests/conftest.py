@@ -1,0 +1,91 @@
+"""Shared fixtures: a throwaway project made of the mini fixture's content and the real templates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def make_project(target: Path, content: Path = FIXTURES / "mini" / "content") -> Path:
+    shutil.copytree(content, target / "content")
+    shutil.copytree(REPO / "templates", target / "templates")
+    shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+# --- real browser --------------------------------------------------------------------------------
+
+from collections.abc import Iterator  # noqa: E402
+from urllib.parse import urlparse  # noqa: E402
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def workbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own workbook, built once per test run into a temporary folder."""
+    from generator.build import Project, build
+
+    tmp = tmp_path_factory.mktemp("workbook")
+    result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site")
+    assert not result.errors, "\n".join(e.format() for e in result.errors)
+    assert not result.engine_failed, result.engine_failed
+    return tmp / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(workbook_site: Path) -> Iterator[str]:
+    with serve_folder(workbook_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """What a page did that a test may forbid: console errors and requests to other hosts."""
+
+    def __init__(self) -> None:
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser context and page; the test fails if the page logs an error or calls out."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    pg = context.new_page()
+    watch = PageWatch()
+    pg.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+
+    def on_request(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        host = urlparse(url).hostname
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            watch.foreign_requests.append(url)
+
+    pg.on("request", on_request)
+    pg.watch = watch  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+    assert watch.foreign_requests == [], "the page contacted another host"
+    assert watch.console_errors == [], "the page logged errors"
