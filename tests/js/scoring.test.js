@@ -1,0 +1,520 @@
+// Unit tests of the widget's pure scoring logic (templates/assets/workbook/scoring.js).
+// Run: node --test tests/js/   Every expected value is worked out by hand in the comment next to it.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+
+const SOURCE = path.join(__dirname, "../../templates/assets/workbook/scoring.js");
+const S = require(SOURCE);
+
+// --- small spec builders (the shape generator/spec.py writes, see ARCHITECTURE.md) ---------------
+
+const likert = (id, dimension, extra = {}) => ({ id, type: "likert", dimension, weight: 1, reverse: false, min: 1, max: 5, ...extra });
+const number = (id, dimension, extra = {}) => ({ id, type: "number", dimension, weight: 1, min: 0, max: null, ...extra });
+const dim = (id, aggregate = "mean", extra = {}) => ({
+  id, label: id.toUpperCase(), aggregate, numerator: null, denominator: null, range: [1, 5], bands: [], follow_ups: [], ...extra,
+});
+const spec = (items, dimensions, overall = null) => ({ id: "ex", version: "v1", title: "Ex", items, dimensions, overall });
+const dimension = (result, id) => result.dimensions.find((d) => d.id === id);
+
+// --- loading -------------------------------------------------------------------------------------
+
+test("runs as a classic script with no module and no DOM, defining globalThis.WorkbookScoring", () => {
+  const src = fs.readFileSync(SOURCE, "utf8");
+  const context = vm.createContext({});
+  vm.runInContext(src, context);
+  assert.equal(typeof context.WorkbookScoring.scoreExercise, "function");
+  assert.equal(globalThis.WorkbookScoring, S);
+  assert.doesNotMatch(src.replace(/\/\*[\s\S]*?\*\/|\/\/.*/g, ""), /\b(document|window|localStorage|innerHTML|eval)\b/);
+});
+
+// --- likert: reverse and weights -----------------------------------------------------------------
+
+test("reverse likert items count min + max - value, weighted", () => {
+  const items = [likert("q1", "d"), likert("q2", "d", { reverse: true, weight: 2 })];
+  const answers = { q1: 2, q2: 1 }; // q2 reversed: 1 + 5 - 1 = 5
+  // mean: (1*2 + 2*5) / (1 + 2) = 12 / 3 = 4
+  assert.equal(dimension(S.scoreExercise(spec(items, [dim("d")]), answers), "d").score, 4);
+  // sum: 1*2 + 2*5 = 12
+  assert.equal(dimension(S.scoreExercise(spec(items, [dim("d", "sum")]), answers), "d").score, 12);
+  // percentage: 100 * (1*(2-1) + 2*(5-1)) / (1*(5-1) + 2*(5-1)) = 100 * 9 / 12 = 75
+  assert.equal(dimension(S.scoreExercise(spec(items, [dim("d", "percentage")]), answers), "d").score, 75);
+});
+
+test("reverse uses the item's own min and max (a 0..3 scale)", () => {
+  const items = [likert("q", "d", { reverse: true, min: 0, max: 3 })];
+  // 0 + 3 - 1 = 2
+  assert.equal(dimension(S.scoreExercise(spec(items, [dim("d")]), { q: 1 }), "d").score, 2);
+});
+
+test("weights change a mean: heavier items pull harder", () => {
+  const items = [likert("a", "d", { weight: 3 }), likert("b", "d", { weight: 1 })];
+  // (3*5 + 1*1) / 4 = 16 / 4 = 4   (unweighted would be 3)
+  assert.equal(dimension(S.scoreExercise(spec(items, [dim("d")]), { a: 5, b: 1 }), "d").score, 4);
+});
+
+test("choice items score the chosen option's value", () => {
+  const items = [{ id: "c", type: "choice", dimension: "d", weight: 1, values: [0, 1, 3] }];
+  const s = spec(items, [dim("d", "percentage")]);
+  // option 1 -> value 1; percentage 100 * (1 - 0) / (3 - 0) = 33.333333 (6 decimals)
+  assert.equal(dimension(S.scoreExercise(s, { c: 1 }), "d").score, 33.333333);
+});
+
+// --- missing answers -----------------------------------------------------------------------------
+
+test("missing answers: no score, the count of answers still needed, overall incomplete", () => {
+  const items = [
+    likert("q1", "a"), likert("q2", "a"), likert("q3", "a"), likert("q4", "b"),
+    { id: "c", type: "checklist", dimension: "a", weight: 1, values: [1, 1] }, // never missing
+    { id: "t", type: "text" },
+  ];
+  const s = spec(items, [dim("a", "mean", { bands: [{ min: 1, max: null, label: "Any" }] }), dim("b")], { label: "All", aggregate: "mean", of: ["a", "b"], range: [1, 5], bands: [] });
+  const r = S.scoreExercise(s, { q1: 5 });
+  assert.deepEqual(dimension(r, "a"), { id: "a", label: "A", aggregate: "mean", range: [1, 5], score: null, complete: false, missing: 2, band: null });
+  assert.equal(dimension(r, "b").missing, 1);
+  assert.equal(r.overall.complete, false);
+  assert.equal(r.overall.score, null);
+  assert.equal(r.overall.missing, 3); // q2, q3, q4
+  assert.equal(r.missingCount, 3);
+  assert.equal(r.overall.undefinedReason, undefined);
+});
+
+test("once every answer is given the score appears", () => {
+  const items = [likert("q1", "a"), likert("q2", "a"), { id: "c", type: "checklist", dimension: "a", weight: 1, values: [2, 2] }];
+  const r = S.scoreExercise(spec(items, [dim("a", "sum")]), { q1: 5, q2: 4 });
+  // 5 + 4 + checklist with nothing ticked (0) = 9
+  assert.equal(dimension(r, "a").score, 9);
+  assert.equal(dimension(r, "a").complete, true);
+  assert.equal(dimension(r, "a").missing, 0);
+  assert.equal(r.missingCount, 0);
+  assert.equal(r.overall, null);
+});
+
+test("out-of-range or wrongly typed answers count as missing, not as scores", () => {
+  const r = S.scoreExercise(spec([likert("q", "a")], [dim("a")]), { q: "5" });
+  assert.equal(dimension(r, "a").missing, 1);
+  assert.equal(dimension(S.scoreExercise(spec([likert("q", "a")], [dim("a")]), { q: 9 }), "a").missing, 1);
+});
+
+// --- bands ---------------------------------------------------------------------------------------
+
+const BANDS = [
+  { min: 1, max: 2.5, label: "Weak" },
+  { min: 2.5, max: 4, label: "Fair" },
+  { min: 4, max: 5, label: "Strong" },
+];
+
+test("band boundaries are half-open: a score exactly at a boundary belongs to the band starting there", () => {
+  assert.equal(S.bandFor(BANDS, 1), 0);
+  assert.equal(S.bandFor(BANDS, 2.49), 0);
+  assert.equal(S.bandFor(BANDS, 2.5), 1);
+  assert.equal(S.bandFor(BANDS, 4), 2);
+});
+
+test("the top band includes its max; beyond it, or below the first, there is no band", () => {
+  assert.equal(S.bandFor(BANDS, 5), 2);
+  assert.equal(S.bandFor(BANDS, 5.01), null);
+  assert.equal(S.bandFor(BANDS, 0.99), null);
+  assert.equal(S.bandFor(BANDS, null), null);
+  assert.equal(S.bandFor([], 3), null);
+});
+
+test("floating point drift does not move a score out of the band starting at 2.5", () => {
+  assert.equal(S.bandFor(BANDS, 2.5 - 1e-12), 1);
+  // (0.1*1 + 0.3*3) / (0.1 + 0.3) is exactly 2.5 by hand, but 2.4999999999999996 in floats
+  const items = [likert("a", "d", { weight: 0.1 }), likert("b", "d", { weight: 0.3 })];
+  const d = dimension(S.scoreExercise(spec(items, [dim("d", "mean", { bands: BANDS })]), { a: 1, b: 3 }), "d");
+  assert.equal(d.score, 2.5);
+  assert.equal(d.band, 1);
+});
+
+test("max: null makes the top band unbounded", () => {
+  const bands = [{ min: 0, max: 3, label: "Short" }, { min: 3, max: null, label: "Long" }];
+  assert.equal(S.bandFor(bands, 3), 1);
+  assert.equal(S.bandFor(bands, 1e9), 1);
+  assert.equal(S.bandFor(bands, 2.999), 0);
+});
+
+test("bands declared top first still include the top max", () => {
+  const bands = [{ min: 4, max: 5, label: "Strong" }, { min: 1, max: 4, label: "Weak" }];
+  assert.equal(S.bandFor(bands, 5), 0);
+  assert.equal(S.bandFor(bands, 4), 0);
+  assert.equal(S.bandFor(bands, 3.9), 1);
+});
+
+test("a scored dimension reports its band index", () => {
+  const r = S.scoreExercise(spec([likert("q", "d")], [dim("d", "mean", { bands: BANDS })]), { q: 5 });
+  assert.equal(dimension(r, "d").band, 2); // 5 is Strong's max
+});
+
+// --- ratio ---------------------------------------------------------------------------------------
+
+const RUNWAY = spec(
+  [number("savings", null), number("spend", null)],
+  [dim("runway", "ratio", { numerator: "savings", denominator: "spend", range: [0, 24], bands: [{ min: 0, max: 3, label: "Short" }, { min: 3, max: null, label: "OK" }] })],
+);
+
+test("ratio divides the numerator item by the denominator item", () => {
+  const d = dimension(S.scoreExercise(RUNWAY, { savings: 9000, spend: 2000 }), "runway");
+  assert.equal(d.score, 4.5); // 9000 / 2000
+  assert.equal(d.band, 1);
+  assert.equal(S.formatScore(d.score, "ratio"), "4.5");
+});
+
+test("ratio with a zero denominator is undefined, never Infinity or NaN", () => {
+  const d = dimension(S.scoreExercise(RUNWAY, { savings: 9000, spend: 0 }), "runway");
+  assert.equal(d.score, null);
+  assert.equal(d.complete, true);
+  assert.equal(d.undefinedReason, "zero-denominator");
+  assert.equal(d.band, null);
+  const zero = dimension(S.scoreExercise(RUNWAY, { savings: 0, spend: 0 }), "runway");
+  assert.equal(zero.score, null);
+});
+
+test("ratio with an unanswered item is missing, counted once even when filed under the dimension", () => {
+  assert.equal(dimension(S.scoreExercise(RUNWAY, { savings: 10 }), "runway").missing, 1);
+  const filed = spec([number("savings", "runway"), number("spend", "runway")], RUNWAY.dimensions);
+  const r = S.scoreExercise(filed, {});
+  assert.equal(dimension(r, "runway").missing, 2);
+  assert.equal(r.missingCount, 2);
+});
+
+test("an overall over an undefined ratio is undefined too", () => {
+  const s = { ...RUNWAY, overall: { label: "All", aggregate: "mean", of: [], range: null, bands: [] } };
+  const r = S.scoreExercise(s, { savings: 5, spend: 0 });
+  assert.equal(r.overall.score, null);
+  assert.equal(r.overall.complete, true);
+  assert.equal(r.overall.undefinedReason, "undefined-dimension");
+});
+
+// --- checklist -----------------------------------------------------------------------------------
+
+test("percentage of a checklist: ticked values over all values", () => {
+  const s = spec([{ id: "c", type: "checklist", dimension: "d", weight: 1, values: [1, 1, 2] }], [dim("d", "percentage", { range: [0, 100] })]);
+  // ticked 0 and 2: (1 + 2) / (1 + 1 + 2) = 3 / 4 = 75%
+  const d = dimension(S.scoreExercise(s, { c: [0, 2] }), "d");
+  assert.equal(d.score, 75);
+  assert.equal(S.formatScore(d.score, "percentage"), "75%");
+  // nothing ticked is an answer: 0%, complete
+  assert.deepEqual([dimension(S.scoreExercise(s, {}), "d").score, dimension(S.scoreExercise(s, {}), "d").complete], [0, true]);
+  // a repeated or unknown index is ignored: [2, 2, 7] -> 2 / 4 = 50%
+  assert.equal(dimension(S.scoreExercise(s, { c: [2, 2, 7] }), "d").score, 50);
+});
+
+// --- tables --------------------------------------------------------------------------------------
+
+const NETWORK = spec(
+  [{
+    id: "people", type: "table", rows: 5, fixed_rows: false, max_rows: 30,
+    columns: [
+      { id: "name", type: "text", dimension: null, score: "each" },
+      { id: "circle", type: "choice", values: [1, 2, 3], dimension: "reach", score: "distinct" },
+      { id: "strength", type: "choice", values: [0, 5, 10], dimension: "ties", score: "each" },
+    ],
+  }],
+  [dim("reach", "percentage", { range: [0, 100] }), dim("ties", "mean", { range: [0, 10] }), dim("tiesp", "percentage")],
+);
+NETWORK.items[0].columns.push({ id: "strength2", type: "choice", values: [0, 5, 10], dimension: "tiesp", score: "each" });
+
+test("table column `distinct` counts different options chosen (low 0, high option count)", () => {
+  const rows = [{ name: "Ann", circle: 0 }, { circle: 0 }, { circle: 2 }, { name: "no circle" }, {}];
+  // distinct {0, 2} = 2 of 3 options: 100 * 2 / 3 = 66.666667
+  assert.equal(dimension(S.scoreExercise(NETWORK, { people: rows }), "reach").score, 66.666667);
+});
+
+test("table column `each`: every filled row contributes its value, empty rows do not", () => {
+  const rows = [{ strength: 2, strength2: 2 }, { strength: 1, strength2: 1 }, { name: "x" }, { strength: null }, {}];
+  const r = S.scoreExercise(NETWORK, { people: rows });
+  // values 10 and 5: mean (10 + 5) / 2 = 7.5
+  assert.equal(dimension(r, "ties").score, 7.5);
+  // percentage: 100 * (10 + 5) / (10 + 10) = 75
+  assert.equal(dimension(r, "tiesp").score, 75);
+  // an empty table: no rows to average, complete but undefined; never missing
+  const empty = dimension(S.scoreExercise(NETWORK, {}), "ties");
+  assert.deepEqual([empty.score, empty.complete, empty.missing, empty.undefinedReason], [null, true, 0, "no-answers"]);
+});
+
+test("a number column with `each` sums the numbers typed", () => {
+  const s = spec([{ id: "t", type: "table", rows: 3, columns: [{ id: "hours", type: "number", dimension: "d", score: "each" }] }], [dim("d", "sum")]);
+  // 2 + 3.5 = 5.5; the text "4" is not a number and is dropped
+  assert.equal(dimension(S.scoreExercise(s, { t: [{ hours: 2 }, { hours: 3.5 }, { hours: "4" }] }), "d").score, 5.5);
+});
+
+// --- overall -------------------------------------------------------------------------------------
+
+const PUSH_PULL = (aggregate, of) => spec(
+  [likert("a", "pull"), likert("b", "push"), likert("c", "push")],
+  [dim("pull", "sum"), dim("push", "sum")],
+  { label: "Net", aggregate, of, range: null, bands: [{ min: -10, max: 0, label: "Stay" }, { min: 0, max: 10, label: "Move" }] },
+);
+const PP_ANSWERS = { a: 3, b: 4, c: 3 }; // pull = 3, push = 4 + 3 = 7
+
+test("overall difference is the first of `of` minus the second", () => {
+  const r = S.scoreExercise(PUSH_PULL("difference", ["push", "pull"]), PP_ANSWERS);
+  assert.equal(r.overall.score, 4); // 7 - 3
+  assert.equal(r.overall.band, 1);
+  assert.equal(r.overall.id, "_overall");
+  assert.equal(S.scoreExercise(PUSH_PULL("difference", ["pull", "push"]), PP_ANSWERS).overall.score, -4); // 3 - 7
+});
+
+test("overall mean, sum and min over dimension scores; `of` empty means all", () => {
+  assert.equal(S.scoreExercise(PUSH_PULL("mean", []), PP_ANSWERS).overall.score, 5); // (3 + 7) / 2
+  assert.equal(S.scoreExercise(PUSH_PULL("sum", []), PP_ANSWERS).overall.score, 10); // 3 + 7
+  assert.equal(S.scoreExercise(PUSH_PULL("min", ["push", "pull"]), PP_ANSWERS).overall.score, 3);
+  assert.equal(S.scoreExercise(PUSH_PULL("mean", ["push"]), PP_ANSWERS).overall.score, 7);
+});
+
+test("overall is incomplete when one of its dimensions is, and counts only its own dimensions", () => {
+  const r = S.scoreExercise(PUSH_PULL("mean", ["pull"]), { b: 4 });
+  assert.equal(r.overall.complete, false);
+  assert.equal(r.overall.missing, 1); // a (pull); c is push's
+  assert.equal(r.missingCount, 2); // a and c
+});
+
+// --- weakest dimension ---------------------------------------------------------------------------
+
+test("weakest dimension: lowest position within each dimension's own range", () => {
+  const s = spec(
+    [likert("a", "skills"), { id: "c", type: "checklist", dimension: "network", weight: 1, values: [1, 1, 1, 1] }],
+    [dim("skills"), dim("network", "percentage", { range: [0, 100] })],
+  );
+  // skills 4 on 1..5 -> (4-1)/4 = 0.75; network 1 of 4 = 25% on 0..100 -> 0.25
+  assert.equal(S.weakestDimension(S.scoreExercise(s, { a: 4, c: [0] })), "network");
+  // skills 1 -> 0; network 3 of 4 = 75% -> 0.75
+  assert.equal(S.weakestDimension(S.scoreExercise(s, { a: 1, c: [0, 1, 2] })), "skills");
+});
+
+test("weakest dimension ties go to the first declared", () => {
+  const s = spec(
+    [likert("a", "first"), { id: "c", type: "checklist", dimension: "second", weight: 1, values: [1, 1] }],
+    [dim("first"), dim("second", "percentage", { range: [0, 100] })],
+  );
+  // first: 3 on 1..5 -> 0.5; second: 1 of 2 = 50% -> 0.5
+  assert.equal(S.weakestDimension(S.scoreExercise(s, { a: 3, c: [1] })), "first");
+  const swapped = { ...s, dimensions: [s.dimensions[1], s.dimensions[0]] };
+  assert.equal(S.weakestDimension(S.scoreExercise(swapped, { a: 3, c: [1] })), "second");
+});
+
+test("weakest dimension skips incomplete and undefined dimensions; null when none is complete", () => {
+  const result = {
+    dimensions: [
+      { id: "a", score: null, complete: false, range: [1, 5] },
+      { id: "b", score: null, complete: true, range: [0, 10], undefinedReason: "zero-denominator" },
+      { id: "c", score: 4, complete: true, range: [1, 5] },
+    ],
+  };
+  assert.equal(S.weakestDimension(result), "c");
+  assert.equal(S.weakestDimension({ dimensions: [result.dimensions[0]] }), null);
+  assert.equal(S.weakestDimension({ dimensions: [] }), null);
+});
+
+// --- reconcile -----------------------------------------------------------------------------------
+
+const V2 = spec(
+  [
+    likert("q1", "d"),
+    { id: "q2", type: "choice", dimension: "d", weight: 1, values: [0, 1, 2] },
+    { id: "q3", type: "checklist", dimension: "d", weight: 1, values: [1, 1] },
+    number("q4", "d", { min: 0, max: 100 }),
+    { id: "q5", type: "text" },
+    { id: "q6", type: "table", rows: 2, fixed_rows: false, max_rows: 3,
+      columns: [{ id: "a", type: "choice", values: [1, 2], dimension: null, score: "each" }, { id: "b", type: "number", dimension: null, score: "each" }] },
+  ],
+  [dim("d")],
+);
+
+test("reconcile keeps answers that still fit and drops the rest", () => {
+  const saved = {
+    q1: 7, // the scale is 1..5 now
+    q2: 2,
+    q3: [0, 5, 0, "1", 1], // 5 no longer exists, "1" is a string, 0 repeated
+    q4: "12", // a string, not a number
+    q5: "hello",
+    q6: [{ a: 1, b: 3, gone: "x" }, "garbage", { a: 9, b: "4" }, { a: 0 }], // 4 rows, max_rows 3
+    removed: 3, // an item deleted from the exercise
+  };
+  assert.deepEqual(S.reconcile(V2, saved), { q2: 2, q3: [0, 1], q5: "hello", q6: [{ a: 1, b: 3 }, {}, {}] });
+});
+
+test("reconcile checks ranges and integers", () => {
+  assert.deepEqual(S.reconcile(V2, { q1: 3.5, q2: -1, q4: 100 }), { q4: 100 });
+  assert.deepEqual(S.reconcile(V2, { q1: 1, q2: 0, q4: 100.5 }), { q1: 1, q2: 0 });
+  assert.deepEqual(S.reconcile(V2, { q4: Infinity, q1: NaN }), {});
+});
+
+test("reconcile: a number item with null bounds takes any finite number, negatives included", () => {
+  const s = spec([number("n", "d", { min: null, max: null }), number("m", "d", { min: -10, max: null })], [dim("d", "sum")]);
+  assert.deepEqual(S.reconcile(s, { n: -5000.5, m: -11 }), { n: -5000.5 });
+  assert.equal(dimension(S.scoreExercise(s, { n: -3, m: -10 }), "d").score, -13); // -3 + -10
+});
+
+test("reconcile never throws on garbage of any JSON type", () => {
+  const garbage = [null, undefined, 42, "text", true, [], [1, 2], { q1: {} }, { q3: "0,1", q6: { 0: { a: 1 } } }, { q6: [null, 7, [1]] }];
+  for (const g of garbage) {
+    const out = S.reconcile(V2, g);
+    assert.equal(typeof out, "object");
+  }
+  assert.deepEqual(S.reconcile(V2, { q6: [null, 7, [1]] }), { q6: [{}, {}, {}] });
+  assert.deepEqual(S.reconcile(null, { q1: 1 }), {});
+  assert.deepEqual(S.reconcile({ items: "nope" }, { q1: 1 }), {});
+});
+
+test("reconcile ignores inherited and __proto__ keys", () => {
+  const saved = JSON.parse('{"__proto__": {"q1": 3, "polluted": true}, "q5": "ok"}');
+  assert.deepEqual(S.reconcile(V2, saved), { q5: "ok" });
+  assert.equal({}.polluted, undefined);
+});
+
+test("scoring garbage answers gives missing counts, not a crash", () => {
+  const r = S.scoreExercise(V2, "not an object");
+  assert.equal(dimension(r, "d").missing, 3); // q1, q2, q4
+});
+
+// --- form entries --------------------------------------------------------------------------------
+
+test("answersFromEntries reads FormData names: item, and item.row.column for tables", () => {
+  const entries = [
+    ["q1", "4"], ["q2", "0"], ["q3", "0"], ["q3", "1"], ["q4", ""], ["q5", "hi <b>"],
+    ["q6.1.a", "1"], ["q6.1.b", "2.5"], ["q6.0.a", ""], ["q6.9.a", "1"], ["q6.x.a", "1"], ["q6.0.zz", "1"],
+    ["unknown", "1"], ["q1.extra", "2"], // only table controls have dotted names
+  ];
+  const out = S.answersFromEntries(V2, entries);
+  assert.deepEqual(out, { q1: 4, q2: 0, q3: [0, 1], q5: "hi <b>", q6: [{}, { a: 1, b: 2.5 }] });
+});
+
+test("answersFromEntries drops values that do not fit (a radio value from an old page)", () => {
+  assert.deepEqual(S.answersFromEntries(V2, [["q1", "9"], ["q2", "abc"], ["q4", "50"]]), { q4: 50 });
+  assert.deepEqual(S.answersFromEntries(V2, []), {});
+});
+
+// --- formatting ----------------------------------------------------------------------------------
+
+test("formatScore: percentage whole with %, mean and ratio one decimal, sum whole when whole", () => {
+  assert.equal(S.formatScore(72.4, "percentage"), "72%");
+  assert.equal(S.formatScore(66.666667, "percentage"), "67%");
+  assert.equal(S.formatScore(4.5, "ratio"), "4.5");
+  assert.equal(S.formatScore(4.04, "ratio"), "4.0");
+  assert.equal(S.formatScore(3, "mean"), "3.0");
+  assert.equal(S.formatScore(3.25, "mean"), "3.3");
+  assert.equal(S.formatScore(12, "sum"), "12");
+  assert.equal(S.formatScore(-4, "difference"), "-4");
+  assert.equal(S.formatScore(0.5, "sum"), "0.5");
+  assert.equal(S.formatScore(null, "mean"), "");
+});
+
+// --- calendar reminder ---------------------------------------------------------------------------
+
+const ICS_INPUT = {
+  title: "Check-in: skills, network; runway",
+  description: "Open My workbook\nand redo the hierarchy \\ profile.",
+  start: new Date(2025, 0, 15, 14, 30), // local 15 January 2025
+  uid: "checkin-1@workbook.example",
+  now: new Date(Date.UTC(2025, 0, 2, 3, 4, 5)),
+};
+
+test("buildIcs writes an RFC 5545 calendar with CRLF lines and a quarterly rule", () => {
+  const ics = S.buildIcs(ICS_INPUT);
+  assert.ok(ics.endsWith("END:VCALENDAR\r\n"));
+  assert.doesNotMatch(ics, /[^\r]\n/); // every line break is CRLF
+  const lines = ics.split("\r\n").slice(0, -1);
+  assert.equal(lines[0], "BEGIN:VCALENDAR");
+  for (const line of [
+    "VERSION:2.0",
+    "BEGIN:VEVENT",
+    "UID:checkin-1@workbook.example",
+    "DTSTAMP:20250102T030405Z",
+    "DTSTART;VALUE=DATE:20250115",
+    "RRULE:FREQ=MONTHLY;INTERVAL=3",
+    "SUMMARY:Check-in: skills\\, network\\; runway",
+    "DESCRIPTION:Open My workbook\\nand redo the hierarchy \\\\ profile.",
+    "END:VEVENT",
+  ]) assert.ok(lines.includes(line), line);
+  assert.ok(lines.some((l) => l.startsWith("PRODID:")));
+  assert.equal(lines.filter((l) => l.startsWith("BEGIN:")).length, lines.filter((l) => l.startsWith("END:")).length);
+});
+
+test("buildIcs folds long lines at 75 octets without splitting a UTF-8 character", () => {
+  const title = "Révision trimestrielle — " + "é".repeat(60) + " 🙂 fin";
+  const ics = S.buildIcs({ ...ICS_INPUT, title });
+  for (const line of ics.split("\r\n")) assert.ok(Buffer.byteLength(line, "utf8") <= 75, line);
+  const unfolded = ics.replace(/\r\n /g, "");
+  assert.ok(unfolded.includes("\r\nSUMMARY:" + title + "\r\n"));
+  assert.ok(!ics.includes("\uFFFD"));
+});
+
+test("foldLine: 75 octets fit on one line, the 76th moves to a continuation line", () => {
+  assert.equal(S.foldLine("x".repeat(75)), "x".repeat(75));
+  assert.equal(S.foldLine("x".repeat(76)), "x".repeat(75) + "\r\n x");
+  // continuation lines hold 74 octets after their leading space
+  assert.equal(S.foldLine("x".repeat(150)), "x".repeat(75) + "\r\n " + "x".repeat(74) + "\r\n x");
+});
+
+test("buildIcs moves a start on the 29th-31st to the 28th so no quarter is skipped", () => {
+  assert.ok(S.buildIcs({ ...ICS_INPUT, start: new Date(2025, 4, 31) }).includes("DTSTART;VALUE=DATE:20250528\r\n"));
+});
+
+// --- export and import ---------------------------------------------------------------------------
+
+const EXPORT = {
+  format: S.EXPORT_FORMAT,
+  version: 1,
+  exercises: {
+    "skills-audit": { version: "3f2a9c1e", answers: { q1: 4, q3: [0, 1], t: [{ a: 1, b: 2 }] } },
+    runway: { version: "aa", answers: { savings: 9000 } },
+  },
+  checkins: [{ date: "2025-01-15T10:00:00Z", scores: { skills: 3.5 } }],
+};
+
+test("validateExport accepts a well-formed export", () => {
+  assert.deepEqual(S.validateExport(EXPORT), { ok: true, errors: [] });
+  assert.deepEqual(S.validateExport({ ...EXPORT, checkins: undefined }), { ok: true, errors: [] });
+});
+
+test("validateExport names every problem by its path", () => {
+  for (const g of [null, 3, "x", [], true]) {
+    const v = S.validateExport(g);
+    assert.equal(v.ok, false);
+    assert.equal(v.errors.length, 1);
+  }
+  const bad = {
+    format: "other",
+    version: 2,
+    exercises: { "Bad Id": { answers: {} }, ok: { answers: [] }, v: { version: 3, answers: {} } },
+    checkins: [{ date: "not a date" }, 5, { date: 2025 }],
+  };
+  const v = S.validateExport(bad);
+  assert.equal(v.ok, false);
+  assert.deepEqual(v.errors.map((e) => e.split(":")[0]), [
+    "format", "version", "exercises.Bad Id", "exercises.ok.answers", "exercises.v.version", "checkins[0].date", "checkins[1].date", "checkins[2].date",
+  ]);
+  assert.deepEqual(S.validateExport({ format: S.EXPORT_FORMAT, version: 1 }).errors.map((e) => e.split(":")[0]), ["exercises"]);
+});
+
+test("diffImport lists exercises added, changed and unchanged, ignoring key order", () => {
+  const incoming = {
+    ...EXPORT,
+    exercises: {
+      "skills-audit": { version: "3f2a9c1e", answers: { t: [{ b: 2, a: 1 }], q3: [0, 1], q1: 4 } }, // same, other key order
+      runway: { version: "aa", answers: { savings: 12000 } },
+      "new-one": { version: "b", answers: { x: 1 } },
+    },
+    checkins: [EXPORT.checkins[0], { date: "2025-04-15T10:00:00Z", scores: { skills: 4 } }],
+  };
+  assert.deepEqual(S.diffImport(EXPORT, incoming), { added: ["new-one"], changed: ["runway"], unchanged: ["skills-audit"], newCheckins: 1 });
+  assert.deepEqual(S.diffImport({}, EXPORT), { added: ["skills-audit", "runway"], changed: [], unchanged: [], newCheckins: 1 });
+  assert.deepEqual(S.diffImport(null, null), { added: [], changed: [], unchanged: [], newCheckins: 0 });
+});
+
+test("ids that are also Object.prototype names (constructor) behave like any other id", () => {
+  const s = spec([likert("constructor", "constructor"), number("n", null), number("d", null)],
+    [dim("constructor"), dim("r", "ratio", { numerator: "n", denominator: "constructor" })]);
+  assert.equal(S.scoreExercise(s, {}).missingCount, 2); // "constructor" (in both dimensions) and n
+  assert.deepEqual(S.answersFromEntries(s, [["constructor", "2"]]), { constructor: 2 });
+  // 2 answered: constructor dimension mean 2; ratio n / constructor = 6 / 2 = 3
+  const r = S.scoreExercise(s, { constructor: 2, n: 6 });
+  assert.deepEqual(r.dimensions.map((d) => d.score), [2, 3]);
+});
