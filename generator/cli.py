@@ -29,6 +29,13 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("check", help="check the content without building")
 
+    n = commands.add_parser("new", help="write a valid, commented starting file for an exercise or a source")
+    n.add_argument("kind", choices=("exercise", "source"))
+    n.add_argument("id", help="lower-case words joined by hyphens, e.g. `my-values`")
+    n.add_argument("--chapter", default=None, help="chapter id to add a new exercise to (default: the last chapter)")
+
+    commands.add_parser("schema", help="write the JSON Schema of the content files into schemas/")
+
     args = parser.parse_args(argv)
     project = Project(args.root, work_dir=getattr(args, "work", None))
 
@@ -40,6 +47,21 @@ def main(argv: list[str] | None = None) -> int:
             print(format_report(errors).replace("nothing was built", "fix them and run again"), file=sys.stderr)
             return 1
         print("content is valid")
+        return 0
+    if args.command == "new":
+        from .scaffold import new_exercise, new_source
+
+        path, errors = new_exercise(project.root, args.id, args.chapter) if args.kind == "exercise" else new_source(project.root, args.id)
+        if errors:
+            print("\n".join(e.format() for e in errors), file=sys.stderr)
+            return 1
+        print(f"wrote {path}" + (" and added it to a chapter in content/workbook.yml" if args.kind == "exercise" else ""))
+        return 0
+    if args.command == "schema":
+        from .schema import write_schemas
+
+        for path in write_schemas(project.root):
+            print(f"wrote {path}")
         return 0
     if args.command == "serve":
         from .serve import serve
