@@ -1,0 +1,86 @@
+/* Pure logic of the My workbook page (no DOM; my-workbook.js is the glue): the quarterly reminder as an
+   RFC 5545 calendar, and the export file's validation and import preview. Kept out of scoring.js so
+   worksheet pages do not load it. A classic script; node require()s it. */
+(function (root) {
+  "use strict";
+
+  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const list = (o, k) => (o && Array.isArray(o[k]) ? o[k] : []);
+
+  const pad = (n) => String(n).padStart(2, "0");
+  const icsText = (s) => String(s == null ? "" : s).replace(/[\\;,]/g, "\\$&").replace(/\r\n?|\n/g, "\\n");
+
+  /** One content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
+  function foldLine(line) {
+    let out = "";
+    let n = 0;
+    for (const ch of line) {
+      const c = ch.codePointAt(0);
+      const b = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (n + b > 75) [out, n] = [out + "\r\n ", 1];
+      out += ch;
+      n += b;
+    }
+    return out;
+  }
+
+  /** RFC 5545 calendar: an all-day event on start's local date, every 3 months, with a 9:00 alarm. */
+  function buildIcs({ title, description, start, uid, now }) {
+    // Days 29-31 are missing from some months and RRULE would skip those quarters, so cap at the 28th.
+    const date = "" + start.getFullYear() + pad(start.getMonth() + 1) + pad(Math.min(start.getDate(), 28));
+    return [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Career workbook//Check-in reminder//EN", "CALSCALE:GREGORIAN",
+      "BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + now.toISOString().replace(/[-:]|\.\d+/g, ""),
+      "DTSTART;VALUE=DATE:" + date, "RRULE:FREQ=MONTHLY;INTERVAL=3",
+      "SUMMARY:" + icsText(title), "DESCRIPTION:" + icsText(description),
+      "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + icsText(title), "TRIGGER:PT9H", "END:VALARM",
+      "END:VEVENT", "END:VCALENDAR",
+    ].map(foldLine).join("\r\n") + "\r\n";
+  }
+
+  const EXPORT_FORMAT = "career-workbook";
+
+  /** {ok, errors} of an import: {format, version: 1, exercises: {id: {version?, answers}}, checkins?: [{date}]}. */
+  function validateExport(obj) {
+    const errors = [];
+    const err = (path, msg) => errors.push(path + ": " + msg);
+    if (!isObj(obj)) return { ok: false, errors: ["file: not a workbook export (expected a JSON object)"] };
+    if (obj.format !== EXPORT_FORMAT) err("format", "expected " + JSON.stringify(EXPORT_FORMAT));
+    if (obj.version !== 1) err("version", "expected 1; a newer workbook may have written it");
+    if (!isObj(obj.exercises)) err("exercises", "expected an object: exercise id -> {answers}");
+    else for (const [id, e] of Object.entries(obj.exercises)) {
+      const p = "exercises." + id;
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err(p, "not an exercise id");
+      else if (!isObj(e) || !isObj(e.answers)) err(p + ".answers", "expected an object");
+      else if (e.version !== undefined && typeof e.version !== "string") err(p + ".version", "expected text");
+    }
+    if (obj.checkins !== undefined && !Array.isArray(obj.checkins)) err("checkins", "expected a list");
+    else list(obj, "checkins").forEach((c, i) => {
+      if (!isObj(c) || typeof c.date !== "string" || isNaN(Date.parse(c.date))) err("checkins[" + i + "].date", "expected a date");
+    });
+    return { ok: !errors.length, errors };
+  }
+
+  // Key-order-independent JSON, so equal answers compare equal however they were stored.
+  const stable = (v) => Array.isArray(v) ? "[" + v.map(stable) + "]"
+    : isObj(v) ? "{" + Object.keys(v).sort().map((k) => JSON.stringify(k) + ":" + stable(v[k])) + "}" : JSON.stringify(v);
+
+  /** What an import would do: exercise ids {added, changed, unchanged} (others are kept) and newCheckins. */
+  function diffImport(current, incoming) {
+    const exercises = (o) => (isObj(o) && isObj(o.exercises) ? o.exercises : {});
+    const cur = exercises(current);
+    const out = { added: [], changed: [], unchanged: [], newCheckins: 0 };
+    for (const [id, e] of Object.entries(exercises(incoming))) {
+      const a = own(cur, id) && cur[id];
+      out[!isObj(a) ? "added" : stable(a.answers) === stable(isObj(e) && e.answers) ? "unchanged" : "changed"].push(id);
+    }
+    const seen = new Set(list(current, "checkins").map(stable));
+    out.newCheckins = list(incoming, "checkins").filter((c) => !seen.has(stable(c))).length;
+    return out;
+  }
+
+  const api = { foldLine, buildIcs, validateExport, diffImport, EXPORT_FORMAT };
+  root.WorkbookData = api;
+  if (typeof module === "object" && module.exports) module.exports = api;
+})(typeof globalThis === "object" ? globalThis : this);

@@ -1,0 +1,295 @@
+/* Worksheet widget: the DOM glue that scores, saves and explains the generated forms. Reads only the
+   markup described in ARCHITECTURE.md ("The contract between generator and widget"); the maths is in
+   scoring.js. Classic script, no dependencies; text goes in through textContent, never as HTML. */
+(function () {
+  "use strict";
+  const S = globalThis.WorkbookScoring;
+  const doc = document;
+  // Keys carry a format version and the site's root path: two workbooks on one origin keep apart.
+  const root = (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
+  const PREFIX = "workbook:v1:" + root + ":";
+  const keyOf = (id) => PREFIX + id;
+
+  // --- storage: localStorage may be missing, blocked (even reading it throws) or full -----------
+  function storage() {
+    try { return globalThis.localStorage || null; } catch (e) { return null; }
+  }
+  /** The parsed value; null when absent; undefined when unreadable (blocked or corrupt). */
+  function read(key) {
+    try {
+      const s = storage().getItem(key);
+      return s == null ? null : JSON.parse(s);
+    } catch (e) { return undefined; }
+  }
+  function write(key, value) {
+    try { storage().setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+  }
+  function remove(key) {
+    try { storage().removeItem(key); return true; } catch (e) { return false; }
+  }
+  function usable() {
+    return write(PREFIX + "probe", 1) && remove(PREFIX + "probe");
+  }
+  /** Every key of this workbook, or [] when storage is blocked. */
+  function keys() {
+    try {
+      const s = storage();
+      const out = [];
+      for (let i = 0; i < s.length; i++) if (s.key(i).startsWith(PREFIX)) out.push(s.key(i));
+      return out;
+    } catch (e) { return []; }
+  }
+
+  // --- small DOM helpers (strings are appended as text nodes, never parsed) ---------------------
+  function el(tag, attrs, ...kids) {
+    const e = tag.startsWith("svg:") ? doc.createElementNS("http://www.w3.org/2000/svg", tag.slice(4)) : doc.createElement(tag);
+    for (const k in attrs || {}) if (attrs[k] != null) e.setAttribute(k, attrs[k]);
+    e.append(...kids.filter((k) => k != null));
+    return e;
+  }
+  const emit = (target, name, detail) => target.dispatchEvent(new CustomEvent("workbook:" + name, { bubbles: true, detail }));
+  const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
+  const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
+
+  /** A horizontal bar per row {label, score, lo, hi, text, from?, strong?}; aria-hidden: a table says the same. */
+  function chart(rows) {
+    const W = 640, L = 220, R = 90, H = 30;
+    const svg = el("svg:svg", { class: "wb-chart", viewBox: "0 0 " + W + " " + (rows.length * H + 8), "aria-hidden": "true", focusable: "false" });
+    rows.forEach((r, i) => {
+      const y = i * H + 4;
+      const hi = r.hi > r.lo ? r.hi : r.lo + 1;
+      const x = (v) => L + ((Math.min(Math.max(v, r.lo), hi) - r.lo) / (hi - r.lo)) * (W - L - R);
+      const g = el("svg:g", { class: r.strong ? "wb-chart__row wb-chart__row--weakest" : "wb-chart__row" });
+      g.append(el("svg:text", { x: L - 8, y: y + 19, "text-anchor": "end" }, r.label));
+      g.append(el("svg:rect", { class: "wb-chart__track", x: L, y: y + 6, width: W - L - R, height: 16, rx: 3 }));
+      if (r.score != null) {
+        const base = x(Math.min(Math.max(0, r.lo), hi));
+        const end = x(r.score);
+        g.append(el("svg:rect", { class: "wb-chart__bar", x: Math.min(base, end), y: y + 6, width: Math.max(Math.abs(end - base), 2), height: 16, rx: 3 }));
+        if (r.from != null) g.append(el("svg:rect", { class: "wb-chart__from", x: x(r.from) - 1.5, y: y + 2, width: 3, height: 24 }));
+      }
+      g.append(el("svg:text", { x: W - R + 8, y: y + 19 }, r.text));
+      svg.append(g);
+    });
+    return svg;
+  }
+
+  const REASONS = { "zero-denominator": "cannot be worked out (it divides by zero)", "no-answers": "no answers to score yet" };
+  const rangeOf = (d) => (d.range || [0, null]);
+
+  /** One exercise form: restore, listen, score, save. */
+  function hydrate(form) {
+    if (form.hasAttribute("data-wb-ready")) return;
+    form.setAttribute("data-wb-ready", "");
+    const holder = form.querySelector("template[data-wb-spec]");
+    const specEl = (holder && holder.content.querySelector(".wb-spec")) || form.querySelector("script.wb-spec");
+    let spec;
+    try { spec = JSON.parse(specEl.textContent); } catch (e) { return; }
+    const id = form.dataset.exercise;
+    const version = form.dataset.version;
+    const key = keyOf(id);
+    const title = spec.title || id;
+    const dims = spec.dimensions || [];
+    const specDim = Object.fromEntries(dims.map((d) => [d.id, d]).concat([["_overall", spec.overall || {}]]));
+
+    // Toolbar: where answers are kept, and the clear button.
+    const note = el("p", { class: "wb-save", role: "status" });
+    const clear = el("button", { type: "button", class: "md-button wb-button" }, "Clear my answers");
+    const bar = el("div", { class: "wb-bar" }, clear, note);
+    const items = form.querySelector(".wb-items");
+    (items || form).after(bar);
+
+    // Tables that may grow get an "Add a row" button inside their fieldset.
+    const tables = [...form.querySelectorAll("table.wb-table")];
+    for (const table of tables) {
+      const max = +table.dataset.maxRows || 0;
+      if (max <= rowsOf(table).length) continue;
+      const add = el("button", { type: "button", class: "md-button wb-button wb-add-row" }, "Add a row");
+      table.wbAdd = add;
+      add.addEventListener("click", () => {
+        const row = addRow(table);
+        if (row) row.querySelector("input, select").focus();
+      });
+      (table.closest(".wb-table-wrap") || table).after(add);
+    }
+
+    // Results: un-hidden now, so its live region is in the accessibility tree before anything changes.
+    const results = form.querySelector("[data-results]");
+    let status, tbody, chartBox, next, bands;
+    if (results && dims.length) {
+      results.hidden = false;
+      status = results.querySelector("[data-status]");
+      tbody = el("tbody");
+      const table = el("table", { class: "wb-scores" },
+        el("caption", null, "Your scores"),
+        el("thead", null, el("tr", null, el("th", { scope: "col" }, "Area"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Result"))),
+        tbody);
+      chartBox = el("div", { class: "wb-chart-box" });
+      next = el("div", { class: "wb-next" });
+      (status || results.firstElementChild).after(chartBox, el("div", { class: "wb-table-wrap" }, table), next);
+      bands = [...results.querySelectorAll(".wb-band[data-dimension]")];
+    }
+
+    function render(answers) {
+      if (!tbody) return;
+      const r = S.scoreExercise(spec, answers);
+      const weak = dims.length > 1 && !r.missingCount ? S.weakestDimension(r) : null; // only once all are in
+      const all = r.dimensions.concat(r.overall ? [r.overall] : []);
+      const ups = (weak && specDim[weak].follow_ups) || [];
+      const bandLabel = (d) => (d.band == null ? "" : ((specDim[d.id].bands || [])[d.band] || {}).label || "");
+      const scoreText = (d) => {
+        if (!d.complete) return plural(d.missing, "answer", "answers") + " to go";
+        if (d.score == null) return REASONS[d.undefinedReason] || "not available";
+        const [lo, hi] = rangeOf(d);
+        const s = S.formatScore(d.score, d.aggregate);
+        if (d.aggregate === "percentage" || lo == null || hi == null) return s;
+        return s + (lo < 0 ? " (from " + S.formatScore(lo) + " to " + S.formatScore(hi) + ")" : " of " + S.formatScore(hi));
+      };
+      tbody.replaceChildren(...all.map((d) => el("tr", { class: d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : null },
+        el("th", { scope: "row" }, d.label, d.id === weak ? " " : null, d.id === weak ? el("span", { class: "wb-tag" }, ups.length ? "start here" : "lowest") : null),
+        el("td", null, scoreText(d)), el("td", null, bandLabel(d)))));
+      chartBox.replaceChildren(chart(r.dimensions.map((d) => {
+        const [lo, hi] = rangeOf(d);
+        const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
+        return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
+          text: d.score == null ? (d.complete ? "n/a" : "…") : S.formatScore(d.score, d.aggregate), strong: d.id === weak };
+      })));
+      for (const b of bands) {
+        const d = all.find((x) => x.id === b.dataset.dimension);
+        b.hidden = !d || d.band !== +b.dataset.band;
+        b.closest(".wb-result").classList.toggle("wb-weakest", !!d && d.id === weak);
+      }
+      next.replaceChildren();
+      if (ups.length) {
+        next.append(el("p", null, "Your weakest area is ", el("strong", null, specDim[weak].label), ". Exercises that build it:"),
+          el("ul", null, ...ups.map((f) => el("li", null, el("a", { href: f.url }, f.title)))));
+      }
+      let text;
+      if (r.missingCount) text = plural(r.missingCount, "answer remains", "answers remain") + " before your full result.";
+      else {
+        const shown = r.overall ? [r.overall] : r.dimensions;
+        text = shown.map((d) => d.label + ": " + (d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate) + (bandLabel(d) ? ", " + bandLabel(d) : ""))).join("; ") + ".";
+        if (ups.length) text += " Weakest area: " + specDim[weak].label + ".";
+      }
+      if (status) setText(status, text);
+      emit(form, "scored", { exercise: id, result: r, weakest: weak });
+    }
+
+    const KEEP = "Your answers are saved in this browser as you go, and never leave this device.";
+    const LOST = "This browser is not keeping your answers (storage is blocked or full): scoring still works, but your answers will be lost when you leave the page.";
+    let canSave = usable();
+    let message = canSave ? KEEP : LOST;
+
+    function collect() {
+      const a = S.answersFromEntries(spec, [...new FormData(form)].filter(([, v]) => typeof v === "string"));
+      for (const k of Object.keys(a)) {
+        if (!Array.isArray(a[k])) continue;
+        const rows = a[k];
+        while (rows.length && rows[rows.length - 1] && typeof rows[rows.length - 1] === "object" && !Object.keys(rows[rows.length - 1]).length) rows.pop();
+        if (!rows.length) delete a[k];
+      }
+      return a;
+    }
+
+    function update() {
+      const answers = collect();
+      if (canSave) {
+        canSave = Object.keys(answers).length
+          ? write(key, { version, saved: new Date().toISOString(), answers })
+          : remove(key);
+        message = canSave ? KEEP : LOST; // a one-off notice (dropped or unreadable answers) has been read by now
+      }
+      setText(note, message);
+      render(answers);
+    }
+
+    // Restore: what was saved, reconciled with this version of the exercise.
+    const saved = canSave ? read(key) : null;
+    let answers = {};
+    if (saved === undefined) message = "Answers saved earlier for this exercise could not be read, so the form starts empty.";
+    else if (saved) {
+      answers = S.reconcile(spec, saved.answers);
+      if (saved.version !== version) {
+        const before = Object.keys((saved && typeof saved.answers === "object" && saved.answers) || {}).length;
+        const dropped = before - Object.keys(answers).length;
+        write(key, { version, saved: saved.saved, answers });
+        if (dropped > 0) message = "This exercise has changed since you saved it: " + plural(dropped, "answer", "answers") + " that no longer fit were dropped.";
+      }
+    }
+    fill(form, tables, answers);
+    setText(note, message);
+    render(collect());
+    emit(form, "restored", { exercise: id, answers });
+
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    // A form with no action would reload the page on Enter; the answers are already saved.
+    form.addEventListener("submit", (e) => e.preventDefault());
+    clear.addEventListener("click", () => {
+      if (!globalThis.confirm("Clear all your answers to “" + title + "”? This cannot be undone.")) return;
+      form.reset();
+      for (const t of tables) {
+        rowsOf(t).slice(+t.dataset.rows || 0).forEach((row) => row.remove());
+        syncAdd(t);
+      }
+      update();
+      message = canSave ? KEEP : LOST;
+      setText(note, "Your answers to this exercise were cleared.");
+      emit(form, "cleared", { exercise: id });
+    });
+  }
+
+  const rowsOf = (table) => [...table.tBodies[0].rows];
+  function syncAdd(table) {
+    if (table.wbAdd) table.wbAdd.disabled = rowsOf(table).length >= +table.dataset.maxRows;
+  }
+  /** Copy the last row with blank cells and the next row number in names and labels; null at max_rows. */
+  function addRow(table) {
+    const rows = rowsOf(table);
+    if (rows.length >= +table.dataset.maxRows) return null;
+    const n = rows.length;
+    const row = rows[n - 1].cloneNode(true);
+    row.dataset.row = n;
+    for (const c of row.querySelectorAll("input, select")) {
+      c.name = c.name.replace(/\.\d+\./, "." + n + ".");
+      c.setAttribute("aria-label", (c.getAttribute("aria-label") || "").replace(/\d+$/, n + 1));
+      c.value = "";
+    }
+    table.tBodies[0].append(row);
+    syncAdd(table);
+    return row;
+  }
+
+  /** Put answers back into the controls (tables grow to hold saved rows). */
+  function fill(form, tables, answers) {
+    for (const t of tables) {
+      const item = t.closest("[data-item]");
+      const rows = item && answers[item.dataset.item];
+      while (Array.isArray(rows) && rowsOf(t).length < rows.length && addRow(t));
+    }
+    for (const c of form.elements) {
+      if (!c.name) continue;
+      const [item, row, col] = c.name.split(".");
+      let v = Object.prototype.hasOwnProperty.call(answers, item) ? answers[item] : undefined;
+      if (col !== undefined) v = Array.isArray(v) && v[row] ? v[row][col] : undefined;
+      if (c.type === "radio") c.checked = v !== undefined && String(v) === c.value;
+      else if (c.type === "checkbox") c.checked = Array.isArray(v) && v.includes(+c.value);
+      else if ("value" in c && c.type !== "button") c.value = v === undefined ? "" : String(v);
+    }
+  }
+
+  function hydrateAll() {
+    const forms = doc.querySelectorAll("form.wb-exercise:not([data-wb-ready])");
+    if (!forms.length || !S) return;
+    const t0 = performance.now();
+    forms.forEach(hydrate);
+    performance.measure("workbook:hydrate", { start: t0, end: performance.now() });
+  }
+
+  globalThis.WorkbookWidget = { PREFIX, keyOf, read, write, remove, usable, keys, el, chart, emit, plural };
+  // Material's instant navigation swaps pages without a load event; document$ emits for each page.
+  const d$ = globalThis.document$;
+  if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrateAll);
+  else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", hydrateAll);
+  else hydrateAll();
+})();
