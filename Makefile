@@ -8,12 +8,12 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve bench check setup browser clean
+.PHONY: site test serve bench check setup browser pdf-libs poppler clean
 
-site: $(STAMP)
+site: $(STAMP) pdf-libs
 	$(BIN)/workbook build
 
-test: $(STAMP) browser node_modules/.installed
+test: $(STAMP) browser pdf-libs poppler node_modules/.installed
 	node --test tests/js/
 	$(PY) -m pytest
 
@@ -23,7 +23,7 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/workbook check
 
-bench: $(STAMP) browser node_modules/.installed
+bench: $(STAMP) browser pdf-libs node_modules/.installed
 	$(PY) -m tests.bench
 
 setup: $(STAMP)
@@ -33,6 +33,17 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
+
+# Debian's Pango and a font for WeasyPrint, which makes the PDF packs (`workbook build --no-pdf` skips them).
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-libs:
+	@dpkg -s $(PDF_LIBS) >/dev/null 2>&1 || { echo "installing Debian's pango and fonts for the PDF packs"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; }
+
+# Poppler's pdftotext and pdftoppm: the tests read the packs back as text and as page images.
+poppler:
+	@command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { echo "installing poppler-utils for the PDF tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
 browser:

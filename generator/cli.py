@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
     b.add_argument("--work", type=Path, default=None, help="folder for the generated docs (default: build/)")
+    b.add_argument("--no-pdf", dest="pdf", action="store_false",
+                   help="skip the PDF packs (site/downloads/); pages then do not link them")
 
     s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
     s.add_argument("--port", type=int, default=8000)
@@ -68,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(project, port=args.port)
 
-    result = build(project, site=args.site, engine=args.engine)
+    result = build(project, site=args.site, engine=args.engine, pdf=args.pdf)
+    if result.pdf_failed:
+        print(result.pdf_failed, file=sys.stderr)
+        print("\nNothing was built; the previous site was left in place.", file=sys.stderr)
+        return 1
     if result.errors:
         print(format_report(result.errors), file=sys.stderr)
         return 1

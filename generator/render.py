@@ -7,31 +7,45 @@ the forker's mkdocs.yml plus what only the content knows (title, nav, palette).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import markdown as md
+import segno
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import spec as scoring
 from .model import Exercise, Likert, Source, Workbook
+from .plans import clock, session_plans
 from .validate import Content
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
 
+# One converter, reset between texts: building a Markdown instance costs ~5x a conversion, and a
+# worksheet converts dozens of short texts (the generator's time budget is 10% of the engine's).
+_CONVERTER = md.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
+@functools.lru_cache(maxsize=4096)
+def _convert(text: str) -> str:
+    return _CONVERTER.reset().convert(text)
+
+
 def markdown_html(text: str) -> Markup:
     """Block Markdown -> HTML, for prose embedded inside the worksheet's HTML."""
-    return Markup(md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html"))
+    return Markup(_convert(text))
 
 
 def markdown_inline(text: str) -> Markup:
     """One paragraph of Markdown -> inline HTML (no <p>), for labels and legends."""
-    html = md.markdown(text, extensions=MARKDOWN_EXTENSIONS, output_format="html").strip()
+    html = _convert(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -78,8 +92,46 @@ def _compact(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def render_pages(content: Content, templates: Path) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs folder."""
+# The PDF packs (written by generator/pdf.py) under the site; pages link them only when they are built.
+DOWNLOADS = "downloads"
+PARTICIPANT_PACK = "participant-pack.pdf"
+FACILITATOR_PACK = "facilitator-pack.pdf"
+
+
+def worksheet_pdf(exercise_id: str) -> str:
+    return f"worksheets/{exercise_id}.pdf"
+
+
+def exercise_url(site_url: str, exercise_id: str) -> str:
+    return site_url.rstrip("/") + f"/exercises/{exercise_id}/"
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code of `url` as inline SVG (made at build time; printed worksheets link back with it)."""
+    code = segno.make(url, error="m")
+    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="wb-qr", lineclass=None))
+
+
+def in_order(content: Content) -> list[Exercise]:
+    """Every exercise in reading order (chapter by chapter)."""
+    return [content.exercises[e] for chapter in content.workbook.chapters for e in chapter.exercises]
+
+
+def facilitator_partials(env: Environment, content: Content, href: Callable[[str], str]) -> Callable[..., Markup]:
+    """Renders templates/packs/{plan,notes}.html.j2, the facilitator material the guide page and the pack share."""
+    titles = {e.id: e.title for e in content.exercises.values()}
+
+    def render_partial(name: str, **context: Any) -> Markup:
+        return Markup(_compact(env.get_template(name).render(titles=titles, clock=clock, href=href, **context)))
+
+    return render_partial
+
+
+def render_pages(content: Content, templates: Path, pdf: bool = False) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder.
+
+    `pdf`: the PDF packs are built too, so the pages link them (never a link to a missing file).
+    """
     env = environment(templates)
     wb = content.workbook
     ex_urls = {eid: (ex.title, f"../{eid}/") for eid, ex in content.exercises.items()}
@@ -108,15 +160,34 @@ def render_pages(content: Content, templates: Path) -> dict[str, str]:
             workbook=wb, exercise=ex, form=form, chapter=chapters[content.chapter_of(ex.id)],
             ideas=[idea_source[i] for i in ex.ideas], sources=sources_used, credit=credit,
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
+            pdf_href=f"../../{DOWNLOADS}/{worksheet_pdf(ex.id)}" if pdf else "",
         )
+    # Links to the packs are raw HTML: the engine checks Markdown links, and the PDFs come after it.
+    if pdf and "index.md" in pages:
+        pages["index.md"] = pages["index.md"].rstrip("\n") + "\n\n" + env.get_template("pages/downloads.md.j2").render(
+            workbook=wb, prefix=f"{DOWNLOADS}/", participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
+        )
+    pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
+        exercises_json=Markup(_script_json([scoring.widget_spec(ex, ex_urls) for ex in in_order(content)]))
+    )
+    pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
+        workbook=wb, exercises=in_order(content), plans=session_plans(in_order(content)),
+        render_partial=facilitator_partials(env, content, href=lambda eid: f"../exercises/{eid}/"),
+        facilitator_pdf=f"../{DOWNLOADS}/{FACILITATOR_PACK}" if pdf else "",
+        participant_pdf=f"../{DOWNLOADS}/{PARTICIPANT_PACK}" if pdf else "",
+    )
     return pages
 
 
-def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]]) -> Markup:
-    """One exercise's worksheet form, as a single raw HTML block."""
+def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True) -> Markup:
+    """One exercise's worksheet form, as a single raw HTML block (the site and the PDF packs share it).
+
+    `key`: include the scoring key (the participant pack leaves it out).
+    """
     spec = scoring.widget_spec(ex, ex_urls)
     html = env.get_template("worksheet/form.html.j2").render(
-        workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)),
+        workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)), show_key=key,
+        qr=qr_svg(exercise_url(wb.site_url, ex.id)) if wb.site_url else "",
         scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
     )
     return Markup(_compact(html))
@@ -131,11 +202,13 @@ def nav(content: Content) -> list[Any]:
     wb = content.workbook
     out: list[Any] = [{"Home": "index.md"}]
     out += [{_heading(content.pages[p], p): f"{p}.md"} for p in wb.pages]
+    out.append({"My workbook": "my-workbook.md"})
     for chapter in wb.chapters:
         entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
         entries += [{content.exercises[e].title: f"exercises/{e}.md"} for e in chapter.exercises]
         out.append({chapter.title: entries})
     out.append({"Sources": [{s.title: f"sources/{s.id}.md"} for s in content.sources]})
+    out.append({"Facilitator guide": "facilitator-guide.md"})
     return out
 
 
@@ -156,8 +229,12 @@ def theme_css(content: Content) -> str:
     )
 
 
-def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
-    """The forker's mkdocs.yml with what only the content knows filled in."""
+def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path, preview: bool = False) -> dict[str, Any]:
+    """The forker's mkdocs.yml with what only the content knows filled in.
+
+    A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
+    not at the root address it prints.
+    """
     config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     wb = content.workbook
     root = base_config.parent.resolve()
@@ -165,7 +242,7 @@ def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir:
     config["site_description"] = wb.subtitle
     config["site_author"] = wb.author
     config["copyright"] = f"{wb.title} © {wb.author} · {wb.licence}"
-    if wb.site_url:
+    if wb.site_url and not preview:
         config["site_url"] = wb.site_url
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
@@ -182,9 +259,9 @@ def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir:
     return config
 
 
-def docs_files(content: Content, templates: Path) -> dict[str, bytes]:
+def docs_files(content: Content, templates: Path, pdf: bool = False) -> dict[str, bytes]:
     """Every file of the docs folder: rendered pages, the static assets and the theme colours."""
-    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates).items()}
+    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf).items()}
     assets = templates / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
@@ -215,11 +292,15 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> int:
     return changed
 
 
-def write_docs(content: Content, templates: Path, base_config: Path, out: Path, site_dir: Path) -> Path:
-    """Render into `out`/docs and write the engine config beside it; returns the config's path."""
+def write_docs(content: Content, templates: Path, base_config: Path, out: Path, site_dir: Path, preview: bool = False,
+               pdf: bool = False) -> Path:
+    """Render into `out`/docs and write the engine config beside it; returns the config's path.
+
+    `pdf`: the build makes the PDF packs afterwards, so pages may link them.
+    """
     docs = out / "docs"
-    sync_folder(docs, docs_files(content, templates))
-    config = engine_config(content, base_config, docs, site_dir)
+    sync_folder(docs, docs_files(content, templates, pdf))
+    config = engine_config(content, base_config, docs, site_dir, preview)
     text = "# Generated by `workbook build` from mkdocs.yml and content/: do not edit.\n" + yaml.safe_dump(
         config, sort_keys=False, allow_unicode=True
     )

@@ -32,14 +32,14 @@ def regenerate(project: Project, site_dir: Path) -> bool:
     if content is None:
         print(format_report(errors).replace("nothing was built", "the preview keeps the last good version"), file=sys.stderr, flush=True)
         return False
-    write_docs(content, project.templates, project.base_config, project.work, site_dir)
+    write_docs(content, project.templates, project.base_config, project.work, site_dir, preview=True)
     print("workbook: regenerated", flush=True)
     return True
 
 
 def serve(project: Project, port: int = 8000) -> int:
     site_dir = project.work / "preview"
-    _, errors, config = generate(project, site_dir)
+    _, errors, config = generate(project, site_dir, preview=True)
     if config is None:
         print(format_report(errors), file=sys.stderr)
         return 1

@@ -1,0 +1,121 @@
+"""Stage 5, pdf: the workshop packs, rendered from the same worksheet templates, into <site>/downloads/.
+
+Pipeline position: load -> validate -> render -> build (engine) -> **pdf**. build.py calls this on the
+fresh site folder before swapping it in, so a failure here leaves the last good site/ in place.
+`pack_documents` is pure (content -> HTML per PDF, testable without WeasyPrint); `write_pdfs` hands
+the HTML to WeasyPrint. The packs use templates/packs/*.j2 around the very form the site shows,
+styled by the site's own print.css plus templates/packs/pack.css.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import spec as scoring
+from .plans import session_plans
+from .render import (
+    DOWNLOADS,
+    FACILITATOR_PACK,
+    PARTICIPANT_PACK,
+    environment,
+    exercise_url,
+    facilitator_partials,
+    in_order,
+    render_form,
+    worksheet_pdf,
+)
+from .validate import Content
+
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint (or the system libraries it loads) is missing; the message says what to do."""
+
+
+def require_weasyprint() -> None:
+    """Fail early, with the fix, when WeasyPrint cannot run here."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+    except (OSError, ImportError) as exc:  # OSError: cffi could not load Pango
+        raise PdfUnavailable(
+            f"The PDF packs need WeasyPrint and its system libraries, which are missing here ({exc}).\n"
+            f"Install them (Debian/Ubuntu: apt-get install -y {SYSTEM_PACKAGES}; `make site` does this), "
+            "or build the site without the PDF packs: `workbook build --no-pdf` (pages then do not link them)."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # under downloads/, e.g. worksheets/network-map.pdf
+    title: str
+    html: str
+
+
+def pack_documents(content: Content, templates: Path) -> list[Document]:
+    """The HTML of every PDF: the participant pack, the facilitator pack, and one per exercise."""
+    env = environment(templates)
+    wb = content.workbook
+    exercises = in_order(content)
+    ex_urls = {eid: (e.title, f"../{eid}/") for eid, e in content.exercises.items()}
+    chapters = {e: c for c in wb.chapters for e in c.exercises}
+
+    def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:
+        ex = content.exercises[ex_id]
+        spec = scoring.widget_spec(ex, ex_urls)
+        key = env.get_template("worksheet/key.html.j2").render(exercise=ex, spec=spec) if facilitator and ex.scoring else ""
+        return {
+            "exercise": ex,
+            "chapter": chapters[ex_id],
+            "form": render_form(env, wb, ex, ex_urls, key=False),
+            "key": Markup(key),
+            "url": exercise_url(wb.site_url, ex_id) if wb.site_url else "",
+        }
+
+    partial = facilitator_partials(env, content, href=lambda eid: f"#ex-{eid}")
+    plans = session_plans(exercises)
+    docs = []
+    for kind, path in (("participant", PARTICIPANT_PACK), ("facilitator", FACILITATOR_PACK)):
+        facilitator = kind == "facilitator"
+        title = f"{wb.title}: {'facilitator' if facilitator else 'participant'} pack"
+        html = env.get_template("packs/pack.html.j2").render(
+            workbook=wb, kind=kind, title=title, plans=plans, exercises=exercises,
+            sheets=[sheet(e.id, facilitator) for e in exercises], render_partial=partial,
+            chapters=wb.chapters,
+        )
+        docs.append(Document(path, title, html))
+    for ex in exercises:
+        title = f"{wb.title}: {ex.title}"
+        html = env.get_template("packs/worksheet.html.j2").render(
+            workbook=wb, kind="worksheet", title=title, sheet=sheet(ex.id, False), render_partial=partial,
+        )
+        docs.append(Document(worksheet_pdf(ex.id), title, html))
+    return docs
+
+
+def write_pdfs(documents: list[Document], templates: Path, downloads: Path) -> list[Path]:
+    """Turn each document into a PDF under `downloads`; stylesheets resolve against templates/.
+
+    One process, one document after another: layout is CPU-bound, but worker processes (spawned)
+    would re-import the caller's main module, which `python -m generator` and test runners do not
+    guard, and the build machine is often busy with the tests' browser anyway.
+    """
+    require_weasyprint()
+    from weasyprint import HTML
+
+    base_url = str(templates.resolve()) + "/"
+    written = []
+    for doc in documents:
+        target = downloads / doc.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        HTML(string=doc.html, base_url=base_url).write_pdf(target)
+        written.append(target)
+    return written
+
+
+def build_pdfs(content: Content, templates: Path, site: Path) -> list[Path]:
+    """Stage entry point: every PDF into `site`/downloads/."""
+    return write_pdfs(pack_documents(content, templates), templates, site / DOWNLOADS)

@@ -1,0 +1,130 @@
+"""Session plans for workshops, assembled from the exercises' minutes (pure: no files, no templates).
+
+Pipeline position: validate -> **plans** -> render (the facilitator guide page) and pdf (the
+facilitator pack). Both show the same plans because both call `session_plans`.
+
+A plan opens with a welcome, takes exercises in the workbook's reading order while they fit (an
+exercise that does not fit is left out and the next one is tried), adds a discussion after each
+exercise that has discussion prompts, puts a break (if any) at the boundary nearest the middle, and
+gives the time left over to the close, so the session ends on time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Timed(Protocol):
+    """What planning needs from an exercise (generator.model.Exercise fits)."""
+
+    id: str
+    title: str
+    minutes: int
+
+    @property
+    def facilitator(self) -> object | None: ...
+
+
+@dataclass(frozen=True)
+class SessionFormat:
+    title: str
+    minutes: int
+    break_minutes: int = 0  # one break, placed near the middle; 0 for none
+    welcome: int = 10
+    close: int = 10  # the least time for the close; spare minutes are added to it
+    discussion: int = 5  # after each exercise that has discussion prompts
+
+
+# The formats the guide and the pack show: a 90-minute session and a half day (3½ hours).
+FORMATS = (
+    SessionFormat("90-minute session", 90),
+    SessionFormat("Half-day workshop", 210, break_minutes=15),
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    start: int  # minutes from the start of the session
+    minutes: int
+    title: str
+    kind: str  # "welcome", "exercise", "discussion", "break" or "close"
+    exercise: str | None = None  # the exercise id, for "exercise" and "discussion" slots
+
+    @property
+    def end(self) -> int:
+        return self.start + self.minutes
+
+
+@dataclass(frozen=True)
+class SessionPlan:
+    title: str
+    minutes: int
+    slots: tuple[Slot, ...]
+    left_out: tuple[str, ...]  # ids of exercises that did not fit, in reading order
+
+    @property
+    def exercises(self) -> tuple[str, ...]:
+        return tuple(s.exercise for s in self.slots if s.kind == "exercise" and s.exercise)
+
+
+def clock(minutes: int) -> str:
+    """Minutes from the start as h:mm, e.g. 75 -> '1:15'."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _has_prompts(exercise: Timed) -> bool:
+    return bool(getattr(exercise.facilitator, "prompts", None))
+
+
+def plan_session(exercises: Sequence[Timed], fmt: SessionFormat) -> SessionPlan:
+    """One session of `fmt.minutes`, filled with exercises in reading order (first fit)."""
+    budget = fmt.minutes - fmt.welcome - fmt.close - fmt.break_minutes
+    chosen: list[Timed] = []
+    left_out: list[str] = []
+    for ex in exercises:
+        need = ex.minutes + (fmt.discussion if _has_prompts(ex) else 0)
+        if need <= budget:
+            chosen.append(ex)
+            budget -= need
+        else:
+            left_out.append(ex.id)
+
+    blocks: list[list[tuple[int, str, str, str | None]]] = []  # per exercise: its slots (minutes, title, kind, id)
+    for ex in chosen:
+        block: list[tuple[int, str, str, str | None]] = [(ex.minutes, ex.title, "exercise", ex.id)]
+        if _has_prompts(ex):
+            block.append((fmt.discussion, f"Discussion: {ex.title}", "discussion", ex.id))
+        blocks.append(block)
+
+    break_after = -1  # index of the block the break follows
+    if fmt.break_minutes and len(blocks) > 1:
+        middle = fmt.minutes / 2
+        ends: list[int] = []
+        t = fmt.welcome
+        for block in blocks[:-1]:
+            t += sum(m for m, *_ in block)
+            ends.append(t)
+        break_after = min(range(len(ends)), key=lambda i: abs(ends[i] + fmt.break_minutes / 2 - middle))
+
+    slots: list[Slot] = []
+    t = 0
+
+    def add(minutes: int, title: str, kind: str, exercise: str | None = None) -> None:
+        nonlocal t
+        slots.append(Slot(t, minutes, title, kind, exercise))
+        t += minutes
+
+    add(fmt.welcome, "Welcome and introductions", "welcome")
+    for i, block in enumerate(blocks):
+        for minutes, title, kind, ex_id in block:
+            add(minutes, title, kind, ex_id)
+        if i == break_after:
+            add(fmt.break_minutes, "Break", "break")
+    add(fmt.minutes - t, "Close: what each person will do next", "close")
+    return SessionPlan(fmt.title, fmt.minutes, tuple(slots), tuple(left_out))
+
+
+def session_plans(exercises: Sequence[Timed], formats: Sequence[SessionFormat] = FORMATS) -> list[SessionPlan]:
+    return [plan_session(exercises, fmt) for fmt in formats]
