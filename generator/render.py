@@ -17,7 +17,7 @@ from typing import Any
 import markdown as md
 import segno
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import spec as scoring
@@ -52,8 +52,13 @@ def markdown_inline(text: str) -> Markup:
 
 
 def environment(templates: Path) -> Environment:
+    # Compiled templates are cached beside the generated docs (checked against the source, so an
+    # edited template recompiles): compiling is the largest fixed cost of a small build.
+    cache = templates.parent / "build" / "jinja-cache"
+    cache.mkdir(parents=True, exist_ok=True)
     env = Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=FileSystemBytecodeCache(str(cache)),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,

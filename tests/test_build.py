@@ -1,0 +1,127 @@
+"""One real build into a temporary folder, and what a failed build must leave alone."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, build
+
+
+class Controls(HTMLParser):
+    """Collects form controls, labels and links of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: list[dict[str, str | None]] = []
+        self.label_for: set[str] = set()
+        self.links: list[str] = []
+        self._label_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "label":
+            self._label_depth += 1
+            if a.get("for"):
+                self.label_for.add(str(a["for"]))
+        elif tag in ("input", "textarea", "select"):
+            self.controls.append(a | {"_wrapped": "yes" if self._label_depth else None, "_tag": tag})
+        elif tag == "a" and a.get("href"):
+            self.links.append(str(a["href"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._label_depth -= 1
+
+
+def parse(path: Path) -> Controls:
+    parser = Controls()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture
+def built(project: Path) -> Path:
+    result = build(Project(project), pdf=False)  # the PDF packs have their own tests (test_pdf.py)
+    assert result.errors == [] and result.engine_failed == ""
+    return project / "site"
+
+
+def test_build_writes_every_page(built: Path) -> None:
+    for page in ["index.html", "about/index.html", "chapters/first/index.html", "exercises/all-types/index.html",
+                 "exercises/runway/index.html", "sources/an-article/index.html", "search/search_index.json"]:
+        assert (built / page).is_file(), page
+
+
+def test_every_item_type_becomes_labelled_controls(built: Path) -> None:
+    page = parse(built / "exercises" / "all-types" / "index.html")
+    kinds = {(c["_tag"], c.get("type")) for c in page.controls if c.get("name")}
+    assert {("input", "radio"), ("input", "checkbox"), ("textarea", None), ("input", "number"), ("select", None), ("input", "text")} <= kinds
+    names = {c["name"] for c in page.controls if c.get("name")}
+    assert {"agree", "disagree", "pick", "ticks", "notes", "count", "people.0.name", "people.2.circle"} <= names
+    for control in page.controls:
+        if control.get("name") is None:
+            continue  # Material's own search box etc.
+        labelled = control["_wrapped"] or control.get("aria-label") or control.get("id") in page.label_for
+        assert labelled, control
+
+
+def test_cross_links_between_ideas_exercises_and_sources(built: Path) -> None:
+    exercise = (built / "exercises" / "all-types" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../sources/an-article/#first-idea"' in exercise
+    assert "“An article” by A. Writer (A blog, 14 March 2011)" in exercise
+    assert 'href="../runway/"' in exercise  # follow-up
+    source = (built / "sources" / "an-article" / "index.html").read_text(encoding="utf-8")
+    assert 'id="first-idea"' in source and 'href="../../exercises/all-types/"' in source
+    assert 'href="../../exercises/runway/"' in source  # second idea -> runway
+
+
+def test_site_uses_the_workbook_title_palette_and_no_remote_fonts(built: Path) -> None:
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert "<title>Mini workbook</title>" in home
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert re.search(r'<script[^>]+src="https?://', home) is None
+    assert "--md-primary-fg-color: #2f5d50" in (built / "assets" / "stylesheets" / "theme.css").read_text()
+
+
+def test_invalid_content_keeps_the_last_good_site(built: Path, project: Path) -> None:
+    before = (built / "index.html").read_bytes()
+    bad = project / "content" / "exercises" / "runway.yml"
+    bad.write_text(bad.read_text().replace("minutes: 5", "minutes: soon"))
+
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf"], capture_output=True, text=True)
+
+    assert run.returncode == 1
+    assert "content/exercises/runway.yml:4:10: minutes: expected a whole number, found the text `soon`" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert (built / "index.html").read_bytes() == before
+    assert not (project / "site.new").exists()
+
+
+def test_broken_template_is_reported_not_a_traceback(built: Path, project: Path) -> None:
+    template = project / "templates" / "pages" / "chapter.md.j2"
+    template.write_text(template.read_text() + "\n{% for x in %}\n")
+
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf"], capture_output=True, text=True)
+
+    assert run.returncode == 1
+    assert "templates/pages/chapter.md.j2" in run.stderr and "template error" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert (built / "index.html").is_file()
+
+
+def test_check_reports_every_problem_at_once(project: Path) -> None:
+    exercise = project / "content" / "exercises" / "runway.yml"
+    exercise.write_text(exercise.read_text().replace("minutes: 5", "minutes: soon").replace("title: Runway", "titel: Runway"))
+
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "check"], capture_output=True, text=True)
+
+    assert run.returncode == 1
+    assert "minutes: expected a whole number" in run.stderr
+    assert "unknown field `titel`" in run.stderr and "did you mean `title`?" in run.stderr
+    assert "3 problems found" in run.stderr  # plus the now-missing `title`
