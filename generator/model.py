@@ -13,6 +13,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .strings import DEFAULTS
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case words joined by hyphens, e.g. `job-skills`.")]
 Markdown = Annotated[str, Field(description="Markdown text.")]
@@ -55,6 +57,14 @@ class Workbook(Strict):
     theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
     pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
     chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")
+    strings: dict[str, str] = Field(
+        default_factory=dict,
+        description="Wording of the widget and the My workbook page to change: string id -> new text, keeping the "
+        "default's `{placeholders}`. The ids and defaults are listed in generator/strings.py.",
+        # For editors: complete the ids and show each default (validate.py reports unknown ids itself).
+        json_schema_extra={"properties": {k: {"type": "string", "default": v} for k, v in sorted(DEFAULTS.items())},
+                           "additionalProperties": False},
+    )
 
 
 # --- sources/<id>.yml ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from . import spec as scoring
 from .errors import ContentError, did_you_mean, dotted
 from .load import Loaded, load_yaml
 from .model import ITEM_TYPES, Choice, Exercise, Number, Source, Table, Workbook
+from .strings import DEFAULTS as STRINGS, placeholders
 
 Loc = tuple[str | int, ...]
 
@@ -302,10 +303,33 @@ def _cross_checks(
             at(wb, ("pages", p), f"no page `{page}.md` in content/pages/", did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md")
     if workbook.theme.logo and not (content_dir / workbook.theme.logo).is_file():
         at(wb, ("theme", "logo"), f"no file `{workbook.theme.logo}` in content/", "put the image under content/ and give its path relative to content/")
+    errors += _strings_checks(workbook, wb)
 
     for eid, (exercise, loaded) in exercises.items():
         errors += _exercise_checks(exercise, loaded, set(idea_home) if complete_ideas else None, set(exercises) | broken_exercises)
     return errors
+
+
+def _strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
+    """Overrides of the scripts' wording: known ids only, each keeping its default's placeholders."""
+    errors: list[ContentError] = []
+    for key, text in workbook.strings.items():
+        loc: Loc = ("strings", key)
+        if key not in STRINGS:
+            errors.append(ContentError(wb.file, *wb.position(loc, key=True), dotted(loc), f"unknown string id `{key}`",
+                                       did_you_mean(key, STRINGS) or "the ids are listed, with their default text, in generator/strings.py"))
+            continue
+        wanted, given = placeholders(STRINGS[key]), placeholders(text)
+        problems = [f"leaves out {_braces(wanted - given)}"] if wanted - given else []
+        problems += [f"has {_braces(given - wanted)}, which this string does not fill"] if given - wanted else []
+        if problems:
+            errors.append(ContentError(wb.file, *wb.position(loc), dotted(loc), "the text " + " and ".join(problems),
+                                       f"keep the placeholders of the default text, `{STRINGS[key]}`"))
+    return errors
+
+
+def _braces(names: set[str]) -> str:
+    return ", ".join(f"`{{{n}}}`" for n in sorted(names))
 
 
 def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exercise_ids: set[str]) -> list[ContentError]:

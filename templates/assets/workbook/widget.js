@@ -48,7 +48,17 @@
     return e;
   }
   const emit = (target, name, detail) => target.dispatchEvent(new CustomEvent("workbook:" + name, { bubbles: true, detail }));
-  const plural = (n, one, many) => n + " " + (n === 1 ? one : many);
+  // Wording: strings.js (generated from generator/strings.py and workbook.yml's `strings:`) sets the table.
+  const STR = globalThis.WorkbookStrings || {};
+  let rules;
+  try { rules = new Intl.PluralRules(doc.documentElement.lang || undefined); } catch (e) { rules = new Intl.PluralRules(); }
+  /** The wording `key` split around its {name} placeholders, filled from `vars`: strings or nodes for el(), never HTML. */
+  const parts = (key, vars) => String(STR[key] == null ? key : STR[key]).split(/\{(\w+)\}/)
+    .map((p, i) => (i % 2 ? (vars && vars[p] != null ? vars[p] : "{" + p + "}") : p));
+  const t = (key, vars) => parts(key, vars).join("");
+  /** `key` + ".one" or ".other" by the page language's plural rule for `n`. */
+  const countKey = (key, n) => key + (rules.select(n) === "one" ? ".one" : ".other");
+  const tn = (key, n, vars) => t(countKey(key, n), Object.assign({ count: n }, vars));
   const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
 
   /** A horizontal bar per row {label, score, lo, hi, text, from?, strong?}; aria-hidden: a table says the same. */
@@ -74,7 +84,7 @@
     return svg;
   }
 
-  const REASONS = { "zero-denominator": "cannot be worked out (it divides by zero)", "no-answers": "no answers to score yet" };
+  const REASONS = { "zero-denominator": "widget.zero-denominator", "no-answers": "widget.no-answers" };
   const rangeOf = (d) => (d.range || [0, null]);
 
   /** One exercise form: restore, listen, score, save. */
@@ -94,7 +104,7 @@
 
     // Toolbar: where answers are kept, and the clear button.
     const note = el("p", { class: "wb-save", role: "status" });
-    const clear = el("button", { type: "button", class: "md-button wb-button" }, "Clear my answers");
+    const clear = el("button", { type: "button", class: "md-button wb-button" }, t("widget.clear"));
     const bar = el("div", { class: "wb-bar" }, clear, note);
     const items = form.querySelector(".wb-items");
     (items || form).after(bar);
@@ -104,7 +114,7 @@
     for (const table of tables) {
       const max = +table.dataset.maxRows || 0;
       if (max <= rowsOf(table).length) continue;
-      const add = el("button", { type: "button", class: "md-button wb-button wb-add-row" }, "Add a row");
+      const add = el("button", { type: "button", class: "md-button wb-button wb-add-row" }, t("widget.add-row"));
       table.wbAdd = add;
       add.addEventListener("click", () => {
         const row = addRow(table);
@@ -121,8 +131,8 @@
       status = results.querySelector("[data-status]");
       tbody = el("tbody");
       const table = el("table", { class: "wb-scores" },
-        el("caption", null, "Your scores"),
-        el("thead", null, el("tr", null, el("th", { scope: "col" }, "Area"), el("th", { scope: "col" }, "Score"), el("th", { scope: "col" }, "Result"))),
+        el("caption", null, t("widget.scores-caption")),
+        el("thead", null, el("tr", null, ...["area", "score", "result"].map((c) => el("th", { scope: "col" }, t("widget.col-" + c))))),
         tbody);
       chartBox = el("div", { class: "wb-chart-box" });
       next = el("div", { class: "wb-next" });
@@ -138,21 +148,21 @@
       const ups = (weak && specDim[weak].follow_ups) || [];
       const bandLabel = (d) => (d.band == null ? "" : ((specDim[d.id].bands || [])[d.band] || {}).label || "");
       const scoreText = (d) => {
-        if (!d.complete) return plural(d.missing, "answer", "answers") + " to go";
-        if (d.score == null) return REASONS[d.undefinedReason] || "not available";
+        if (!d.complete) return tn("widget.to-go", d.missing);
+        if (d.score == null) return t(REASONS[d.undefinedReason] || "widget.not-available");
         const [lo, hi] = rangeOf(d);
         const s = S.formatScore(d.score, d.aggregate);
         if (d.aggregate === "percentage" || lo == null || hi == null) return s;
-        return s + (lo < 0 ? " (from " + S.formatScore(lo) + " to " + S.formatScore(hi) + ")" : " of " + S.formatScore(hi));
+        return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo), max: S.formatScore(hi) });
       };
       tbody.replaceChildren(...all.map((d) => el("tr", { class: d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : null },
-        el("th", { scope: "row" }, d.label, d.id === weak ? " " : null, d.id === weak ? el("span", { class: "wb-tag" }, ups.length ? "start here" : "lowest") : null),
+        el("th", { scope: "row" }, d.label, d.id === weak ? " " : null, d.id === weak ? el("span", { class: "wb-tag" }, t(ups.length ? "widget.tag-start-here" : "widget.tag-lowest")) : null),
         el("td", null, scoreText(d)), el("td", null, bandLabel(d)))));
       chartBox.replaceChildren(chart(r.dimensions.map((d) => {
         const [lo, hi] = rangeOf(d);
         const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
         return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
-          text: d.score == null ? (d.complete ? "n/a" : "…") : S.formatScore(d.score, d.aggregate), strong: d.id === weak };
+          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate), strong: d.id === weak };
       })));
       for (const b of bands) {
         const d = all.find((x) => x.id === b.dataset.dimension);
@@ -161,22 +171,23 @@
       }
       next.replaceChildren();
       if (ups.length) {
-        next.append(el("p", null, "Your weakest area is ", el("strong", null, specDim[weak].label), ". Exercises that build it:"),
+        next.append(el("p", null, ...parts("widget.weakest", { area: el("strong", null, specDim[weak].label) })),
           el("ul", null, ...ups.map((f) => el("li", null, el("a", { href: f.url }, f.title)))));
       }
       let text;
-      if (r.missingCount) text = plural(r.missingCount, "answer remains", "answers remain") + " before your full result.";
+      if (r.missingCount) text = tn("widget.remain", r.missingCount);
       else {
         const shown = r.overall ? [r.overall] : r.dimensions;
-        text = shown.map((d) => d.label + ": " + (d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate) + (bandLabel(d) ? ", " + bandLabel(d) : ""))).join("; ") + ".";
-        if (ups.length) text += " Weakest area: " + specDim[weak].label + ".";
+        text = shown.map((d) => t(d.score != null && bandLabel(d) ? "widget.status-score-band" : "widget.status-score",
+          { label: d.label, score: d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate), band: bandLabel(d) })).join("; ") + ".";
+        if (ups.length) text += " " + t("widget.status-weakest", { area: specDim[weak].label });
       }
       if (status) setText(status, text);
       emit(form, "scored", { exercise: id, result: r, weakest: weak });
     }
 
-    const KEEP = "Your answers are saved in this browser as you go, and never leave this device.";
-    const LOST = "This browser is not keeping your answers (storage is blocked or full): scoring still works, but your answers will be lost when you leave the page.";
+    const KEEP = t("widget.saving");
+    const LOST = t("widget.not-saving");
     let canSave = usable();
     let message = canSave ? KEEP : LOST;
 
@@ -206,14 +217,14 @@
     // Restore: what was saved, reconciled with this version of the exercise.
     const saved = canSave ? read(key) : null;
     let answers = {};
-    if (saved === undefined) message = "Answers saved earlier for this exercise could not be read, so the form starts empty.";
+    if (saved === undefined) message = t("widget.unreadable");
     else if (saved) {
       answers = S.reconcile(spec, saved.answers);
       if (saved.version !== version) {
         const before = Object.keys((saved && typeof saved.answers === "object" && saved.answers) || {}).length;
         const dropped = before - Object.keys(answers).length;
         write(key, { version, saved: saved.saved, answers });
-        if (dropped > 0) message = "This exercise has changed since you saved it: " + plural(dropped, "answer", "answers") + " that no longer fit were dropped.";
+        if (dropped > 0) message = tn("widget.dropped", dropped);
       }
     }
     fill(form, tables, answers);
@@ -226,15 +237,15 @@
     // A form with no action would reload the page on Enter; the answers are already saved.
     form.addEventListener("submit", (e) => e.preventDefault());
     clear.addEventListener("click", () => {
-      if (!globalThis.confirm("Clear all your answers to “" + title + "”? This cannot be undone.")) return;
+      if (!globalThis.confirm(t("widget.confirm-clear", { title }))) return;
       form.reset();
-      for (const t of tables) {
-        rowsOf(t).slice(+t.dataset.rows || 0).forEach((row) => row.remove());
-        syncAdd(t);
+      for (const table of tables) {
+        rowsOf(table).slice(+table.dataset.rows || 0).forEach((row) => row.remove());
+        syncAdd(table);
       }
       update();
       message = canSave ? KEEP : LOST;
-      setText(note, "Your answers to this exercise were cleared.");
+      setText(note, t("widget.cleared"));
       emit(form, "cleared", { exercise: id });
     });
   }
@@ -286,7 +297,7 @@
     performance.measure("workbook:hydrate", { start: t0, end: performance.now() });
   }
 
-  globalThis.WorkbookWidget = { PREFIX, keyOf, read, write, remove, usable, keys, el, chart, emit, plural };
+  globalThis.WorkbookWidget = { PREFIX, keyOf, read, write, remove, usable, keys, el, chart, emit, t, tn, parts, countKey };
   // Material's instant navigation swaps pages without a load event; document$ emits for each page.
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrateAll);

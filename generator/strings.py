@@ -1,0 +1,190 @@
+"""The wording of the scripts: every user-facing string widget.js and my-workbook.js produce.
+
+Pipeline position: read by validate (the `strings:` of workbook.yml may only override ids listed
+here, keeping their placeholders) and by render, which writes the effective table (these defaults
+merged with the overrides) to assets/workbook/strings.js as `globalThis.WorkbookStrings`. The
+scripts read text only from there, through `t(key, vars)` in widget.js.
+
+Placeholders are `{name}`; they are filled in as text, never as HTML. Ids ending in `.one` and
+`.other` are the two forms of a counted phrase (`{count}` is the number): `.one` is used where the
+page's language says the number is singular (in English: 1), `.other` everywhere else.
+print.js shows buttons written in the page template, so it has no strings of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+DEFAULTS: dict[str, str] = {
+    # --- exercise pages (widget.js) ---
+    # button under every exercise form
+    "widget.clear": "Clear my answers",
+    # confirmation before clearing; {title}: the exercise's title
+    "widget.confirm-clear": "Clear all your answers to “{title}”? This cannot be undone.",
+    # note beside the clear button once the answers are cleared
+    "widget.cleared": "Your answers to this exercise were cleared.",
+    # note beside the clear button while answers are being saved
+    "widget.saving": "Your answers are saved in this browser as you go, and never leave this device.",
+    # note beside the clear button when localStorage is blocked or full
+    "widget.not-saving": "This browser is not keeping your answers (storage is blocked or full): scoring still works, "
+    "but your answers will be lost when you leave the page.",
+    # note beside the clear button when the saved answers are corrupt
+    "widget.unreadable": "Answers saved earlier for this exercise could not be read, so the form starts empty.",
+    # note beside the clear button after the exercise changed; {count}: answers dropped
+    "widget.dropped.one": "This exercise has changed since you saved it: {count} answer that no longer fits was dropped.",
+    "widget.dropped.other": "This exercise has changed since you saved it: {count} answers that no longer fit were dropped.",
+    # button under a table readers may extend
+    "widget.add-row": "Add a row",
+    # caption and column headings of the score table in an exercise's results
+    "widget.scores-caption": "Your scores",
+    "widget.col-area": "Area",
+    "widget.col-score": "Score",
+    "widget.col-result": "Result",
+    # tag on the weakest area's row: with exercises to follow up / without
+    "widget.tag-start-here": "start here",
+    "widget.tag-lowest": "lowest",
+    # score cell of an area still missing answers (also on My workbook); {count}: answers missing
+    "widget.to-go.one": "{count} answer to go",
+    "widget.to-go.other": "{count} answers to go",
+    # score cell of a ratio whose denominator is 0
+    "widget.zero-denominator": "cannot be worked out (it divides by zero)",
+    # score cell of an area with nothing to score
+    "widget.no-answers": "no answers to score yet",
+    # score cell when no score can be given for another reason
+    "widget.not-available": "not available",
+    # score cell; {score}: the score, {max}: the highest possible
+    "widget.score-of": "{score} of {max}",
+    # score cell of a scale that goes below zero; {min}, {max}: its ends
+    "widget.score-from-to": "{score} (from {min} to {max})",
+    # text beside a chart bar with no score / with answers missing
+    "widget.chart-none": "n/a",
+    "widget.chart-incomplete": "…",
+    # above the follow-up links; {area}: the weakest area's name (in bold)
+    "widget.weakest": "Your weakest area is {area}. Exercises that build it:",
+    # results status (read out by screen readers) while answers are missing; {count}: answers missing
+    "widget.remain.one": "{count} answer remains before your full result.",
+    "widget.remain.other": "{count} answers remain before your full result.",
+    # results status, one part per area (joined by "; ", ending "."); {label}, {score}, {band}
+    "widget.status-score": "{label}: {score}",
+    "widget.status-score-band": "{label}: {score}, {band}",
+    # results status, appended when there are follow-ups; {area}: the weakest area's name
+    "widget.status-weakest": "Weakest area: {area}.",
+    # --- the My workbook page (my-workbook.js) ---
+    # status when localStorage is blocked or full
+    "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "
+    "nothing saved can be shown, and check-ins and imports cannot be kept.",
+    # progress table: caption and column headings
+    "my.progress-caption": "Every exercise",
+    "my.col-exercise": "Exercise",
+    "my.col-progress": "Progress",
+    "my.col-result": "Result",
+    "my.col-saved": "Last saved",
+    "my.col-print": "Print",
+    # progress cell; {done}: items answered, {total}: items in the exercise
+    "my.answered": "{done} of {total} answered",
+    # result cell while answers are missing; {count}: answers missing
+    "my.remain.one": "{count} answer remains",
+    "my.remain.other": "{count} answers remain",
+    # result cell, one part per area (joined by "; "); {label}, {score}, {band}
+    "my.result": "{label} {score}",
+    "my.result-band": "{label} {score} ({band})",
+    # score of an area whose score cannot be worked out (a ratio dividing by zero)
+    "my.cannot-work-out": "cannot be worked out",
+    # last-saved cell: saved answers unreadable / saved without a date / nothing saved
+    "my.unreadable": "could not be read",
+    "my.saved": "saved",
+    "my.not-started": "not started",
+    # print cell: link that opens the exercise and prints it with the saved answers
+    "my.print-answers": "Print with my answers",
+    # profile section; {exercise}: a link to the assessment, {date}: when it was last saved
+    "my.no-profile": "This workbook has no employment security assessment.",
+    "my.profile-not-started": "You have not started {exercise} yet.",
+    "my.profile-remain.one": "{count} answer remains in {exercise} before your profile can be shown.",
+    "my.profile-remain.other": "{count} answers remain in {exercise} before your profile can be shown.",
+    "my.profile-from": "From {exercise}.",
+    "my.profile-from-saved": "From {exercise}, last saved {date}.",
+    # profile table: caption, column headings, and the tag on the weakest level
+    "my.profile-caption": "Your latest profile",
+    "my.col-level": "Level",
+    "my.col-score": "Score",
+    "my.tag-weakest": "weakest",
+    # check-ins section; {count}: check-ins saved, {date}: the latest
+    "my.no-checkins": "No check-ins saved yet.",
+    "my.checkins.one": "{count} check-in saved, the latest on {date}.",
+    "my.checkins.other": "{count} check-ins saved, the latest on {date}.",
+    # caption of an exercise's check-in table: with one check-in / with two or more
+    "my.checkins-caption": "Scores at each check-in",
+    "my.checkins-caption-change": "Scores at each check-in, and the change since the one before the latest",
+    # check-in table: first and last column headings
+    "my.col-area": "Area",
+    "my.col-change": "Change",
+    # change cell when a score moved by less than 0.05
+    "my.no-change": "no change",
+    # label of the overall score when the exercise gives none
+    "my.overall": "Overall",
+    # status after "Save a check-in now"; {count}: assessments in the check-in
+    "my.checkin-none": "Finish at least one assessment before saving a check-in: a check-in records complete scores only.",
+    "my.checkin-saved.one": "Check-in saved with the scores of {count} assessment.",
+    "my.checkin-saved.other": "Check-in saved with the scores of {count} assessments.",
+    "my.checkin-failed": "The check-in could not be saved: this browser is not keeping data (storage is blocked or full).",
+    # the calendar reminder (.ics): file name, event title ({workbook}: the site's name), description ({url}: this page)
+    "my.ics-file": "career-check-in.ics",
+    "my.ics-title": "Career check-in: {workbook}",
+    "my.ics-description": "Redo the assessments, then save a check-in on the My workbook page: {url}",
+    # status after the reminder download; {file}: its file name
+    "my.ics-done": "Reminder downloaded: open {file} to add a check-in every three months to your calendar.",
+    # export file name; {date}: today, YYYY-MM-DD
+    "my.export-file": "my-workbook-{date}.json",
+    # counts inside the export and import messages
+    "my.n-exercises.one": "{count} exercise",
+    "my.n-exercises.other": "{count} exercises",
+    "my.n-checkins.one": "{count} check-in",
+    "my.n-checkins.other": "{count} check-ins",
+    # status after export; {exercises}, {checkins}: the counts above
+    "my.exported": "Exported {exercises} and {checkins}.",
+    # import errors; {file}: the chosen file's name
+    "my.import-not-json": "file: not JSON; choose a file exported from My workbook",
+    "my.import-invalid": "“{file}” cannot be imported, and nothing was changed:",
+    "my.import-unreadable": "“{file}” could not be read; nothing was changed.",
+    "my.import-nothing": "Nothing to import: “{file}” holds nothing you do not already have.",
+    # import preview: heading, intro ({file}, {date}: when it was exported), list entries ({count}, {exercises}: titles)
+    "my.import-heading": "Before you import",
+    "my.import-intro": "“{file}” would make these changes:",
+    "my.import-intro-dated": "“{file}”, exported {date}, would make these changes:",
+    "my.import-added": "Added, new to this browser ({count}): {exercises}",
+    "my.import-changed": "Replaced: what you saved here is overwritten ({count}): {exercises}",
+    "my.import-unchanged": "Unchanged ({count}): {exercises}",
+    "my.import-checkins": "New check-ins: {count}",
+    "my.import-unknown": "Not in this workbook, skipped: {ids}",
+    "my.import-rest": "Exercises not in the file keep what you saved.",
+    # import preview buttons
+    "my.import-go": "Import these answers",
+    "my.import-cancel": "Cancel",
+    # status after the preview: cancelled / imported ({exercises}, {checkins}: counts) / storage failed
+    "my.import-cancelled": "Import cancelled: nothing was changed.",
+    "my.imported": "Imported {exercises} and {checkins}.",
+    "my.import-failed": "The import could not be saved completely: this browser is not keeping data (storage is blocked or full).",
+    # "Clear all my answers": confirmation, then status
+    "my.confirm-clear": "Clear every answer and check-in this browser holds for the workbook? This cannot be undone.",
+    "my.cleared": "All your answers and check-ins were cleared.",
+}
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+ASSET = "assets/workbook/strings.js"
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def effective(overrides: dict[str, str]) -> dict[str, str]:
+    """The defaults with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
+    return {**DEFAULTS, **{k: v for k, v in overrides.items() if k in DEFAULTS}}
+
+
+def strings_js(overrides: dict[str, str]) -> str:
+    """assets/workbook/strings.js: the effective table, for the scripts, as a classic script."""
+    table = json.dumps(effective(overrides), ensure_ascii=False, indent=0, sort_keys=True)
+    return ("/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
+            f"globalThis.WorkbookStrings = {table};\n")

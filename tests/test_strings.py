@@ -1,0 +1,104 @@
+"""The scripts' wording table (generator/strings.py): defaults, overrides from workbook.yml, the
+generated strings.js, and that the scripts ask only for ids the table has.
+
+Bad overrides (unknown ids, placeholders dropped or added) are golden cases in tests/cases/bad/.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator.render import docs_files
+from generator.strings import ASSET, DEFAULTS, effective, placeholders, strings_js
+from generator.validate import validate_content
+
+from .conftest import REPO
+
+SCRIPTS = [REPO / "templates" / "assets" / "workbook" / name for name in ("widget.js", "my-workbook.js", "print.js")]
+
+
+def table_of(js: str) -> dict[str, str]:
+    match = re.search(r"globalThis\.WorkbookStrings = (\{.*\});\s*$", js, re.S)
+    assert match, js[:200]
+    return json.loads(match.group(1))
+
+
+def add_strings(root: Path, yaml_lines: str) -> None:
+    wb = root / "content" / "workbook.yml"
+    wb.write_text(wb.read_text(encoding="utf-8") + "strings:\n" + yaml_lines, encoding="utf-8")
+
+
+def test_overrides_replace_only_their_own_ids() -> None:
+    table = effective({"widget.clear": "Start again"})
+    assert table["widget.clear"] == "Start again"
+    assert {k: v for k, v in table.items() if k != "widget.clear"} == {k: v for k, v in DEFAULTS.items() if k != "widget.clear"}
+
+
+def test_strings_js_is_a_classic_script_setting_the_effective_table() -> None:
+    js = strings_js({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>"})
+    assert table_of(js) == effective({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>"})
+
+
+def test_counted_phrases_come_in_pairs_with_the_same_placeholders() -> None:
+    for key in DEFAULTS:
+        if key.endswith(".one"):
+            other = key[: -len(".one")] + ".other"
+            assert other in DEFAULTS, key
+            assert placeholders(DEFAULTS[key]) == placeholders(DEFAULTS[other]) >= {"count"}, key
+        if key.endswith(".other"):
+            assert key[: -len(".other")] + ".one" in DEFAULTS, key
+
+
+def test_the_scripts_ask_only_for_ids_the_table_has_and_use_every_one() -> None:
+    literals: set[str] = set()
+    for script in SCRIPTS:
+        literals |= set(re.findall(r"\"((?:widget|my)\.[a-z0-9.-]+)\"", script.read_text(encoding="utf-8")))
+    counted = {k.rsplit(".", 1)[0] for k in DEFAULTS if k.endswith((".one", ".other"))}
+    prefixes = {lit for lit in literals if lit.endswith("-")}  # "widget.col-" + column
+    for lit in literals - prefixes:
+        assert lit in DEFAULTS or lit in counted, f"{lit} is used by a script but not in generator/strings.py"
+    for key in DEFAULTS:
+        base = key.rsplit(".", 1)[0] if key.endswith((".one", ".other")) else key
+        assert base in literals or any(base.startswith(p) for p in prefixes), f"{key} is in the table but no script uses it"
+
+
+def test_the_scripts_have_no_inline_wording_left() -> None:
+    """Sentences in the scripts' code (not comments) would escape the table."""
+    for script in SCRIPTS:
+        code = re.sub(r"/\*[\s\S]*?\*/|^\s*//.*|\s//\s.*", "", script.read_text(encoding="utf-8"), flags=re.M)
+        sentences = [s for s in re.findall(r"\"((?:[^\"\\\n]|\\.)*)\"", code) if re.search(r"[A-Z][a-z]+ [a-z]+", s)]
+        assert sentences == [], script.name
+
+
+def test_a_valid_override_builds_into_the_site_assets(project: Path) -> None:
+    add_strings(project, '  widget.clear: Start again\n  widget.remain.other: "Still {count} to answer."\n')
+    content, errors = validate_content(project)
+    assert errors == [] and content is not None
+    assert content.workbook.strings == {"widget.clear": "Start again", "widget.remain.other": "Still {count} to answer."}
+    table = table_of(docs_files(content, project / "templates")[ASSET].decode("utf-8"))
+    assert table["widget.clear"] == "Start again"
+    assert table["widget.remain.other"] == "Still {count} to answer."
+    assert table["widget.add-row"] == DEFAULTS["widget.add-row"]
+
+
+def test_without_overrides_the_site_gets_the_defaults(project: Path) -> None:
+    content, errors = validate_content(project)
+    assert content is not None, errors
+    assert table_of(docs_files(content, project / "templates")[ASSET].decode("utf-8")) == DEFAULTS
+
+
+def test_strings_js_loads_before_the_scripts_that_read_it() -> None:
+    import yaml
+
+    scripts = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra_javascript"]
+    assert scripts[0] == ASSET
+    assert {"assets/workbook/widget.js", "assets/workbook/print.js"} <= set(scripts)
+
+
+def test_the_schema_offers_every_string_id_with_its_default() -> None:
+    schema = json.loads((REPO / "schemas" / "workbook.schema.json").read_text(encoding="utf-8"))
+    strings = schema["properties"]["strings"]
+    assert strings["additionalProperties"] is False
+    assert {k: v["default"] for k, v in strings["properties"].items()} == DEFAULTS
