@@ -7,11 +7,13 @@ packs into the fresh folder before the swap, so a PDF failure leaves site/ as it
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +21,14 @@ from jinja2 import TemplateError
 
 from .errors import ContentError
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
-from .render import write_docs
+from .render import DOWNLOADS, write_docs
 from .validate import Content, validate_content
 
-ENGINES = ("mkdocs",)
+ENGINES = ("mkdocs", "zensical")
+# Zensical, the Material team's successor engine, installed only when asked for. 0.0.73 is the
+# newest release whose dependencies the package index serves (0.1.x needs zensical-ui).
+ZENSICAL = "zensical==0.0.73"
+OFFLINE_ZIP = "workbook-offline.zip"  # in downloads/: the whole site, to open from disk
 
 
 @dataclass
@@ -58,8 +64,8 @@ class EngineError(RuntimeError):
     pass
 
 
-def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool = False
-             ) -> tuple[Content | None, list[ContentError], Path | None]:
+def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool = False, engine: str = "mkdocs",
+             offline: bool = False) -> tuple[Content | None, list[ContentError], Path | None]:
     """Validate and render; returns the engine config path (None when the content is invalid).
 
     `pdf`: the PDF packs will be built, so pages link them.
@@ -68,7 +74,7 @@ def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool 
     if content is None:
         return None, errors, None
     try:
-        config = write_docs(content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf)
+        config = write_docs(content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline)
     except TemplateError as exc:  # a forker's template edit: say where, not a traceback
         return None, [template_error(exc, project)], None
     return content, [], config
@@ -85,29 +91,48 @@ def engine_command(engine: str, config: Path, serve: bool = False, address: str 
     if engine == "mkdocs":
         verb = ["serve", "--dev-addr", address, "--livereload"] if serve else ["build", "--strict", "--clean"]
         return [sys.executable, "-m", "mkdocs", *verb, "--config-file", str(config)]
+    if engine == "zensical" and not serve:
+        return [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config)]
     raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
 
 
-def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pdf: bool = True) -> BuildResult:
-    """`pdf`: also make the PDF packs (stage 5); without them pages do not link any PDF."""
+def ensure_engine(engine: str, project: Project) -> str:
+    """Install Zensical on first use; returns why that failed ("" when the engine is there)."""
+    if engine != "zensical" or importlib.util.find_spec("zensical") is not None:
+        return ""
+    print(f"installing {ZENSICAL} (asked for by --engine zensical)", file=sys.stderr, flush=True)
+    constraints = project.root / "constraints.txt"
+    pin = ["-c", str(constraints)] if constraints.is_file() else []
+    run = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        return f"could not install {ZENSICAL}:\n{run.stderr.strip()}\nInstall it yourself (`pip install {ZENSICAL}`) or build with the default engine."
+    importlib.invalidate_caches()
+    return ""
+
+
+def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pdf: bool = True, offline: bool = False,
+          offline_zip: bool = False) -> BuildResult:
+    """Build the site into `site` (default site/), replacing it only when everything succeeded.
+
+    `pdf`: also make the PDF packs (stage 5); without them pages do not link any PDF.
+    `offline`: build a copy that works opened from disk (file://) instead of served.
+    `offline_zip`: also put a zip of such a copy into downloads/, for workshops without a network.
+    """
     site = (site or project.root / "site").resolve()
     if pdf:
         try:  # before anything is built: a missing library is a set-up problem with a known fix
             require_weasyprint()
         except PdfUnavailable as exc:
             return BuildResult(pdf_failed=str(exc))
+    missing = ensure_engine(engine, project)
+    if missing:
+        return BuildResult(engine_failed=missing)
     started = time.perf_counter()
     fresh = site.with_name(site.name + ".new")
-    if fresh.exists():
-        shutil.rmtree(fresh)
-    content, errors, config = generate(project, fresh, pdf=pdf)
-    if config is None:
-        return BuildResult(errors=errors)
-    run = subprocess.run(engine_command(engine, config), cwd=project.root, capture_output=True, text=True,
-                         env=os.environ | {"PYTHONUNBUFFERED": "1"})
-    if run.returncode != 0 or not (fresh / "index.html").is_file():
-        shutil.rmtree(fresh, ignore_errors=True)
-        return BuildResult(engine_failed=(run.stdout + run.stderr).strip() or f"{engine} exited with {run.returncode}")
+    content, failed = run_engine(project, engine, fresh, pdf=pdf, offline=offline)
+    if failed.errors or failed.engine_failed:
+        return failed
     seconds = {"site": time.perf_counter() - started}
     if pdf and content is not None:
         started = time.perf_counter()
@@ -120,8 +145,49 @@ def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pd
             shutil.rmtree(fresh, ignore_errors=True)
             return BuildResult(pdf_failed=f"making the PDF packs failed: {type(exc).__name__}: {exc}")
         seconds["pdf"] = time.perf_counter() - started
+    if offline_zip and not offline:
+        started = time.perf_counter()
+        copy = project.work / "offline-site"
+        _, failed = run_engine(project, "mkdocs", copy, pdf=pdf, offline=True)
+        if failed.errors or failed.engine_failed:
+            shutil.rmtree(fresh, ignore_errors=True)
+            return failed
+        if pdf:  # the same packs, so a workshop without a network can print too
+            shutil.copytree(fresh / DOWNLOADS, copy / DOWNLOADS, dirs_exist_ok=True)
+        zip_folder(copy, fresh / DOWNLOADS / OFFLINE_ZIP, top=OFFLINE_ZIP.removesuffix(".zip"))
+        shutil.rmtree(copy, ignore_errors=True)
+        seconds["offline"] = time.perf_counter() - started
     _swap(fresh, site)
     return BuildResult(site=site, seconds=seconds)
+
+
+def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: bool) -> tuple[Content | None, BuildResult]:
+    """Generate the docs and run the engine into `target`; the result carries what went wrong."""
+    # Zensical writes only inside the config's folder; its output is moved to `target` afterwards.
+    engine_out = project.work / "zensical-site" if engine == "zensical" else target
+    for folder in {target, engine_out}:
+        if folder.exists():
+            shutil.rmtree(folder)
+    content, errors, config = generate(project, engine_out, pdf=pdf, engine=engine, offline=offline)
+    if config is None:
+        return None, BuildResult(errors=errors)
+    run = subprocess.run(engine_command(engine, config), cwd=project.work if engine == "zensical" else project.root,
+                         capture_output=True, text=True, env=os.environ | {"PYTHONUNBUFFERED": "1"})
+    if run.returncode == 0 and engine_out != target and (engine_out / "index.html").is_file():
+        shutil.move(str(engine_out), str(target))
+    if run.returncode != 0 or not (target / "index.html").is_file():
+        shutil.rmtree(target, ignore_errors=True)
+        return None, BuildResult(engine_failed=(run.stdout + run.stderr).strip() or f"{engine} exited with {run.returncode}")
+    return content, BuildResult()
+
+
+def zip_folder(folder: Path, archive: Path, top: str) -> None:
+    """Zip `folder`'s contents under one top folder `top` (what unzipping creates)."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                z.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
 
 
 def _swap(fresh: Path, site: Path) -> None:

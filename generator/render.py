@@ -21,8 +21,10 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from . import spec as scoring
+from .links import Links
 from .model import Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
+from .strings import ASSET as STRINGS_ASSET, strings_js
 from .validate import Content
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
@@ -132,14 +134,19 @@ def facilitator_partials(env: Environment, content: Content, href: Callable[[str
     return render_partial
 
 
-def render_pages(content: Content, templates: Path, pdf: bool = False) -> dict[str, str]:
+def render_pages(content: Content, templates: Path, pdf: bool = False, links: Links = Links()) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder.
 
     `pdf`: the PDF packs are built too, so the pages link them (never a link to a missing file).
+    `links`: how the engine resolves links in raw HTML and scripts (see generator/links.py).
     """
     env = environment(templates)
     wb = content.workbook
-    ex_urls = {eid: (ex.title, f"../{eid}/") for eid, ex in content.exercises.items()}
+
+    def urls_from(page_md: str) -> dict[str, tuple[str, str]]:
+        return {eid: (ex.title, links.page(page_md, f"exercises/{eid}.md")) for eid, ex in content.exercises.items()}
+
+    ex_urls = urls_from("exercises/_.md")
     idea_source = {idea.id: (s, idea) for s in content.sources for idea in s.ideas}
     practised_by: dict[str, list[Exercise]] = {i: [] for i in idea_source}
     for ex in content.exercises.values():
@@ -165,21 +172,23 @@ def render_pages(content: Content, templates: Path, pdf: bool = False) -> dict[s
             workbook=wb, exercise=ex, form=form, chapter=chapters[content.chapter_of(ex.id)],
             ideas=[idea_source[i] for i in ex.ideas], sources=sources_used, credit=credit,
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
-            pdf_href=f"../../{DOWNLOADS}/{worksheet_pdf(ex.id)}" if pdf else "",
+            pdf_href=links.file(f"exercises/{ex.id}.md", f"{DOWNLOADS}/{worksheet_pdf(ex.id)}") if pdf else "",
         )
     # Links to the packs are raw HTML: the engine checks Markdown links, and the PDFs come after it.
     if pdf and "index.md" in pages:
         pages["index.md"] = pages["index.md"].rstrip("\n") + "\n\n" + env.get_template("pages/downloads.md.j2").render(
-            workbook=wb, prefix=f"{DOWNLOADS}/", participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
+            workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
         )
     pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
-        exercises_json=Markup(_script_json([scoring.widget_spec(ex, ex_urls) for ex in in_order(content)]))
+        exercises_json=Markup(_script_json([scoring.widget_spec(ex, urls_from("my-workbook.md")) | {"url": urls_from("my-workbook.md")[ex.id][1]}
+                                            for ex in in_order(content)])),
+        assets=links.file("my-workbook.md", "assets/workbook/"),
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb, exercises=in_order(content), plans=session_plans(in_order(content)),
-        render_partial=facilitator_partials(env, content, href=lambda eid: f"../exercises/{eid}/"),
-        facilitator_pdf=f"../{DOWNLOADS}/{FACILITATOR_PACK}" if pdf else "",
-        participant_pdf=f"../{DOWNLOADS}/{PARTICIPANT_PACK}" if pdf else "",
+        render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
+        facilitator_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{FACILITATOR_PACK}") if pdf else "",
+        participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",
     )
     return pages
 
@@ -234,11 +243,13 @@ def theme_css(content: Content) -> str:
     )
 
 
-def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path, preview: bool = False) -> dict[str, Any]:
+def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path, preview: bool = False,
+                  engine: str = "mkdocs", offline: bool = False) -> dict[str, Any]:
     """The forker's mkdocs.yml with what only the content knows filled in.
 
     A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
-    not at the root address it prints.
+    not at the root address it prints. Zensical wants docs_dir and site_dir relative to, and
+    inside, the config's folder, and its `classic` variant keeps Material's look.
     """
     config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     wb = content.workbook
@@ -251,6 +262,10 @@ def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir:
         config["site_url"] = wb.site_url
     config["docs_dir"] = str(docs_dir.resolve())
     config["site_dir"] = str(site_dir.resolve())
+    if engine == "zensical":
+        config["docs_dir"] = docs_dir.name
+        config["site_dir"] = site_dir.name
+        config.setdefault("theme", {})["variant"] = "classic"
     config["nav"] = nav(content)
     theme = config.setdefault("theme", {})
     theme["language"] = wb.language
@@ -258,19 +273,31 @@ def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir:
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     if wb.theme.logo:
         theme["logo"] = f"assets/{Path(wb.theme.logo).name}"
+    if offline:
+        # Opened from disk: file URLs, the search index inlined by Material's offline plugin, and no
+        # instant navigation (it fetches pages, which browsers refuse under file://).
+        config["use_directory_urls"] = False
+        plugins = config.setdefault("plugins", [])
+        if "offline" not in plugins:
+            plugins.append("offline")
+        theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
+        # Search runs in a web worker, which file:// forbids; the plugin would fetch this shim from a
+        # CDN unless one is configured, so the self-hosted copy is named here.
+        config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
     css = config.setdefault("extra_css", [])
     if "assets/stylesheets/theme.css" not in css:
         css.insert(0, "assets/stylesheets/theme.css")
     return config
 
 
-def docs_files(content: Content, templates: Path, pdf: bool = False) -> dict[str, bytes]:
-    """Every file of the docs folder: rendered pages, the static assets and the theme colours."""
-    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf).items()}
+def docs_files(content: Content, templates: Path, pdf: bool = False, links: Links = Links()) -> dict[str, bytes]:
+    """Every file of the docs folder: rendered pages, the static assets, the theme colours and the scripts' wording."""
+    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf, links).items()}
     assets = templates / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files["assets/stylesheets/theme.css"] = theme_css(content).encode("utf-8")
+    files[STRINGS_ASSET] = strings_js(content.workbook.strings).encode("utf-8")
     for asset in content.assets:
         files[f"assets/{asset.name}"] = asset.read_bytes()
     return files
@@ -298,14 +325,15 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> int:
 
 
 def write_docs(content: Content, templates: Path, base_config: Path, out: Path, site_dir: Path, preview: bool = False,
-               pdf: bool = False) -> Path:
+               pdf: bool = False, engine: str = "mkdocs", offline: bool = False) -> Path:
     """Render into `out`/docs and write the engine config beside it; returns the config's path.
 
     `pdf`: the build makes the PDF packs afterwards, so pages may link them.
     """
     docs = out / "docs"
-    sync_folder(docs, docs_files(content, templates, pdf))
-    config = engine_config(content, base_config, docs, site_dir, preview)
+    links = Links("offline" if offline else "zensical" if engine == "zensical" else "mkdocs")
+    sync_folder(docs, docs_files(content, templates, pdf, links))
+    config = engine_config(content, base_config, docs, site_dir, preview, engine, offline)
     text = "# Generated by `workbook build` from mkdocs.yml and content/: do not edit.\n" + yaml.safe_dump(
         config, sort_keys=False, allow_unicode=True
     )

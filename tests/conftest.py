@@ -31,15 +31,20 @@ from urllib.parse import urlparse  # noqa: E402
 from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def workbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own workbook, built once per test run into a temporary folder."""
+@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
+def workbook_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own workbook, built once per engine per test run into a temporary folder.
+
+    Every test that opens the built site runs against both engines: pages, widget and printing
+    must work the same on MkDocs and on Zensical.
+    """
     from generator.build import Project, build
 
-    tmp = tmp_path_factory.mktemp("workbook")
-    result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site")
+    tmp = tmp_path_factory.mktemp(f"workbook-{request.param}")
+    result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site", engine=request.param)
     assert not result.errors, "\n".join(e.format() for e in result.errors)
     assert not result.engine_failed, result.engine_failed
+    assert not result.pdf_failed, result.pdf_failed
     return tmp / "site"
 
 

@@ -100,6 +100,9 @@ def fill_everything(page: Page) -> None:
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
+    # Axe's target-size rule counts a control under the fixed header as overlapped; that depends on
+    # where the test last scrolled (Zensical's header differs from Material's), so check at rest.
+    page.evaluate("window.scrollTo(0, 0)")
     # A CSS transition caught half-way (Material fades the header title in) reads as low contrast.
     page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof axe !== 'undefined'"):
@@ -507,9 +510,9 @@ def test_no_eval_new_function_or_inner_html_in_the_widget() -> None:
 
 
 def test_widget_stays_within_its_size_budget() -> None:
-    from ..bench_widget import WIDGET, gzipped
+    from ..bench_widget import widget_gzipped
 
-    assert gzipped(WIDGET) <= 12 * 1024, "scoring.js + widget.js + widget.css must stay within 12 KB gzipped"
+    assert widget_gzipped() <= 12 * 1024, "scoring.js + widget.js + widget.css + strings.js must stay within 12 KB gzipped"
 
 
 def test_the_site_works_under_a_strict_content_security_policy(instant_site: tuple[str, Path, str], page: Page) -> None:

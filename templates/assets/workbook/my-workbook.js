@@ -12,15 +12,14 @@
   const D = () => globalThis.WorkbookData; // loaded beside this file; only needed on a click
   const PROFILE = "employment-security-hierarchy";
   const CHECKINS = W.PREFIX + "_checkins";
-  const { el, plural } = W;
+  const { el, t, tn, parts, countKey } = W;
   const $ = (sel) => doc.querySelector(sel);
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const day = (iso, time) => {
     const d = new Date(iso);
     return isNaN(d) ? String(iso) : d.toLocaleString(undefined, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   };
-  const urlOf = (id) => "../exercises/" + id + "/";
-  const signed = (x, agg) => (Math.abs(x) < 0.05 ? "no change" : (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), agg));
+  const signed = (x, agg) => (Math.abs(x) < 0.05 ? t("my.no-change") : (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), agg));
 
   let specs = [];
   let byId = {};
@@ -51,7 +50,7 @@
     const src = d.id === "_overall" ? spec.overall : (spec.dimensions || []).find((x) => x.id === d.id);
     return d.band == null || !src ? "" : (src.bands[d.band] || {}).label || "";
   };
-  const scoreText = (d) => (d.score == null ? (d.complete ? "cannot be worked out" : plural(d.missing, "answer", "answers") + " to go") : S.formatScore(d.score, d.aggregate));
+  const scoreText = (d) => (d.score == null ? (d.complete ? t("my.cannot-work-out") : tn("widget.to-go", d.missing)) : S.formatScore(d.score, d.aggregate));
 
   function table(caption, head, rows) {
     return el("div", { class: "wb-table-wrap" }, el("table", null, el("caption", null, caption),
@@ -69,62 +68,63 @@
       if ((spec.dimensions || []).length && entry) {
         const r = scoreOf(spec, entry);
         const shown = r.overall ? [r.overall] : r.dimensions;
-        result = r.missingCount ? plural(r.missingCount, "answer remains", "answers remain")
-          : shown.map((d) => d.label + " " + scoreText(d) + (bandLabel(spec, d) ? " (" + bandLabel(spec, d) + ")" : "")).join("; ");
+        result = r.missingCount ? tn("my.remain", r.missingCount)
+          : shown.map((d) => t(bandLabel(spec, d) ? "my.result-band" : "my.result", { label: d.label, score: scoreText(d), band: bandLabel(spec, d) })).join("; ");
       }
-      return [el("a", { href: urlOf(spec.id) }, spec.title),
-        el("span", null, el("progress", { max: n, value: done, "aria-hidden": "true" }), done + " of " + n + " answered"),
-        result, all.unreadable.includes(spec.id) ? "could not be read" : entry && entry.saved ? day(entry.saved) : entry ? "saved" : "not started",
+      return [el("a", { href: spec.url }, spec.title),
+        el("span", null, el("progress", { max: n, value: done, "aria-hidden": "true" }), t("my.answered", { done, total: n })),
+        result, all.unreadable.includes(spec.id) ? t("my.unreadable") : entry && entry.saved ? day(entry.saved) : t(entry ? "my.saved" : "my.not-started"),
         // print.js prints a page opened with ?print=answers once the widget has restored its answers.
-        entry ? el("a", { href: urlOf(spec.id) + "?print=answers" }, "Print with my answers") : ""];
+        entry ? el("a", { href: spec.url + "?print=answers" }, t("my.print-answers")) : ""];
     });
-    $("[data-my-progress]").replaceChildren(table("Every exercise", ["Exercise", "Progress", "Result", "Last saved", "Print"], rows));
+    $("[data-my-progress]").replaceChildren(table(t("my.progress-caption"),
+      ["exercise", "progress", "result", "saved", "print"].map((c) => t("my.col-" + c)), rows));
   }
 
   function renderProfile(all) {
     const box = $("[data-my-profile]");
     const spec = byId[PROFILE];
-    if (!spec) return box.replaceChildren(el("p", null, "This workbook has no employment security assessment."));
+    if (!spec) return box.replaceChildren(el("p", null, t("my.no-profile")));
     const entry = all[PROFILE];
-    const link = el("a", { href: urlOf(PROFILE) }, spec.title);
-    if (!entry) return box.replaceChildren(el("p", null, "You have not started ", link, " yet."));
+    const link = el("a", { href: spec.url }, spec.title);
+    if (!entry) return box.replaceChildren(el("p", null, ...parts("my.profile-not-started", { exercise: link })));
     const r = scoreOf(spec, entry);
-    if (r.missingCount) return box.replaceChildren(el("p", null, plural(r.missingCount, "answer remains", "answers remain") + " in ", link, " before your profile can be shown."));
+    if (r.missingCount) return box.replaceChildren(el("p", null, ...parts(countKey("my.profile-remain", r.missingCount), { count: r.missingCount, exercise: link })));
     const weak = S.weakestDimension(r);
     const dims = r.dimensions.concat(r.overall ? [r.overall] : []);
     box.replaceChildren(
-      el("p", null, "From ", link, entry.saved ? ", last saved " + day(entry.saved) + "." : "."),
+      el("p", null, ...parts(entry.saved ? "my.profile-from-saved" : "my.profile-from", { exercise: link, date: entry.saved && day(entry.saved) })),
       W.chart(r.dimensions.map((d) => ({ label: d.label, score: d.score, lo: d.range[0], hi: d.range[1], text: scoreText(d), strong: d.id === weak }))),
-      table("Your latest profile", ["Level", "Score", "Result"], dims.map((d) => [
-        d.id === weak ? el("span", null, d.label, " ", el("span", { class: "wb-tag" }, "weakest")) : d.label, scoreText(d), bandLabel(spec, d)])));
+      table(t("my.profile-caption"), ["level", "score", "result"].map((c) => t("my.col-" + c)), dims.map((d) => [
+        d.id === weak ? el("span", null, d.label, " ", el("span", { class: "wb-tag" }, t("my.tag-weakest"))) : d.label, scoreText(d), bandLabel(spec, d)])));
   }
 
   function renderCheckins(list) {
     const box = $("[data-my-history]");
-    if (!list.length) return box.replaceChildren(el("p", null, "No check-ins saved yet."));
-    const parts = [el("p", null, plural(list.length, "check-in", "check-ins") + " saved, the latest on " + day(list[list.length - 1].date, true) + ".")];
+    if (!list.length) return box.replaceChildren(el("p", null, t("my.no-checkins")));
+    const out = [el("p", null, tn("my.checkins", list.length, { date: day(list[list.length - 1].date, true) }))];
     for (const spec of specs) {
       const mine = list.filter((c) => isObj(c.scores[spec.id]));
       if (!mine.length) continue;
       const shown = mine.slice(-6);
       const dims = (spec.dimensions || []).map((d) => ({ id: d.id, label: d.label, range: d.range, aggregate: d.aggregate }))
-        .concat(spec.overall ? [{ id: "_overall", label: spec.overall.label || "Overall", range: spec.overall.range, aggregate: spec.overall.aggregate }] : []);
+        .concat(spec.overall ? [{ id: "_overall", label: spec.overall.label || t("my.overall"), range: spec.overall.range, aggregate: spec.overall.aggregate }] : []);
       const val = (c, id) => (typeof c.scores[spec.id][id] === "number" ? c.scores[spec.id][id] : null);
       const last = shown[shown.length - 1];
       const prev = shown.length > 1 ? shown[shown.length - 2] : null;
       const fmt = (x, d) => (x == null ? "—" : S.formatScore(x, d.aggregate));
-      parts.push(el("h3", null, spec.title));
+      out.push(el("h3", null, spec.title));
       if (prev) {
-        parts.push(W.chart(dims.filter((d) => d.id !== "_overall").map((d) => ({
+        out.push(W.chart(dims.filter((d) => d.id !== "_overall").map((d) => ({
           label: d.label, score: val(last, d.id), from: val(prev, d.id), lo: d.range[0], hi: d.range[1] == null ? Math.max(val(last, d.id) || 1, val(prev, d.id) || 1) : d.range[1],
           text: fmt(val(prev, d.id), d) + " → " + fmt(val(last, d.id), d) }))));
       }
-      parts.push(table("Scores at each check-in" + (prev ? ", and the change since the one before the latest" : ""),
-        ["Area", ...shown.map((c) => day(c.date, true)), ...(prev ? ["Change"] : [])],
+      out.push(table(t(prev ? "my.checkins-caption-change" : "my.checkins-caption"),
+        [t("my.col-area"), ...shown.map((c) => day(c.date, true)), ...(prev ? [t("my.col-change")] : [])],
         dims.map((d) => [d.label, ...shown.map((c) => fmt(val(c, d.id), d)),
           ...(prev ? [val(last, d.id) == null || val(prev, d.id) == null ? "—" : signed(val(last, d.id) - val(prev, d.id), d.aggregate)] : [])])));
     }
-    box.replaceChildren(...parts);
+    box.replaceChildren(...out);
   }
 
   function render() {
@@ -157,33 +157,35 @@
       if (r.overall) s._overall = r.overall.score;
     }
     const n = Object.keys(scores).length;
-    if (!n) return say("Finish at least one assessment before saving a check-in: a check-in records complete scores only.");
+    if (!n) return say(t("my.checkin-none"));
     const ok = W.write(CHECKINS, checkins().concat([{ date: new Date().toISOString(), scores }]));
     render();
-    say(ok ? "Check-in saved with the scores of " + plural(n, "assessment", "assessments") + "." : "The check-in could not be saved: this browser is not keeping data (storage is blocked or full).");
+    say(ok ? tn("my.checkin-saved", n) : t("my.checkin-failed"));
   }
 
   function reminder() {
     const start = new Date();
     start.setMonth(start.getMonth() + 3);
-    const title = "Career check-in: " + (doc.title.split(" - ").pop() || "workbook");
+    const title = t("my.ics-title", { workbook: doc.title.split(" - ").pop() });
+    const file = t("my.ics-file");
     const ics = D().buildIcs({
       title, start, now: new Date(),
-      description: "Redo the assessments, then save a check-in on the My workbook page: " + location.href,
+      description: t("my.ics-description", { url: location.href }),
       uid: Date.now().toString(36) + Math.random().toString(36).slice(2) + "@" + (location.hostname || "workbook"),
     });
-    download("career-check-in.ics", "text/calendar", ics);
-    say("Reminder downloaded: open career-check-in.ics to add a check-in every three months to your calendar.");
+    download(file, "text/calendar", ics);
+    say(t("my.ics-done", { file }));
   }
 
   function exportAll() {
     const all = saved();
     const data = { format: D().EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), exercises: {}, checkins: checkins() };
     for (const id of Object.keys(all)) data.exercises[id] = all[id];
-    download("my-workbook-" + data.exported.slice(0, 10) + ".json", "application/json", JSON.stringify(data, null, 2) + "\n");
-    say("Exported " + plural(Object.keys(all).length, "exercise", "exercises") + " and " + plural(data.checkins.length, "check-in", "check-ins") + ".");
+    download(t("my.export-file", { date: data.exported.slice(0, 10) }), "application/json", JSON.stringify(data, null, 2) + "\n");
+    say(counts("my.exported", Object.keys(all).length, data.checkins.length));
   }
 
+  const counts = (key, exercises, checkins) => t(key, { exercises: tn("my.n-exercises", exercises), checkins: tn("my.n-checkins", checkins) });
   const titles = (ids) => ids.map((id) => (byId[id] ? byId[id].title : id)).join(", ");
 
   function preview(file) {
@@ -193,11 +195,11 @@
     file.text().then((text) => {
       let data;
       try { data = JSON.parse(text); } catch (e) { data = undefined; }
-      const v = data === undefined ? { ok: false, errors: ["file: not JSON; choose a file exported from My workbook"] } : D().validateExport(data);
+      const v = data === undefined ? { ok: false, errors: [t("my.import-not-json")] } : D().validateExport(data);
       if (!v.ok) {
         input.value = "";
         return box.replaceChildren(el("div", { class: "wb-errors", role: "alert" },
-          el("p", null, "“" + file.name + "” cannot be imported, and nothing was changed:"), el("ul", null, ...v.errors.map((e) => el("li", null, e)))));
+          el("p", null, t("my.import-invalid", { file: file.name })), el("ul", null, ...v.errors.map((e) => el("li", null, e)))));
       }
       const unknown = Object.keys(data.exercises).filter((id) => !byId[id]);
       const incoming = { exercises: {}, checkins: data.checkins || [] };
@@ -206,19 +208,20 @@
       const dates = new Set(current.checkins.map((c) => c.date));
       const fresh = incoming.checkins.filter((c) => isObj(c.scores) && !dates.has(c.date));
       const d = D().diffImport(current, incoming);
-      if (!d.added.length && !d.changed.length && !fresh.length) return done("Nothing to import: “" + file.name + "” holds nothing you do not already have.");
-      const li = (label, ids) => (ids.length ? el("li", null, label + " (" + ids.length + "): " + titles(ids)) : null);
-      const heading = el("h3", { tabindex: "-1" }, "Before you import");
-      const go = el("button", { type: "button", class: "md-button md-button--primary wb-button" }, "Import these answers");
-      const stop = el("button", { type: "button", class: "md-button wb-button" }, "Cancel");
+      if (!d.added.length && !d.changed.length && !fresh.length) return done(t("my.import-nothing", { file: file.name }));
+      const li = (key, ids) => (ids.length ? el("li", null, t(key, { count: ids.length, exercises: titles(ids) })) : null);
+      const heading = el("h3", { tabindex: "-1" }, t("my.import-heading"));
+      const go = el("button", { type: "button", class: "md-button md-button--primary wb-button" }, t("my.import-go"));
+      const stop = el("button", { type: "button", class: "md-button wb-button" }, t("my.import-cancel"));
       box.replaceChildren(el("div", { class: "wb-preview" }, heading,
-        el("p", null, "“" + file.name + "”" + (typeof data.exported === "string" ? ", exported " + day(data.exported, true) : "") + ", would make these changes:"),
-        el("ul", null, li("Added, new to this browser", d.added), li("Replaced: what you saved here is overwritten", d.changed),
-          li("Unchanged", d.unchanged), fresh.length ? el("li", null, "New check-ins: " + fresh.length) : null,
-          unknown.length ? el("li", null, "Not in this workbook, skipped: " + unknown.join(", ")) : null),
-        el("p", null, "Exercises not in the file keep what you saved."), el("div", { class: "wb-actions" }, go, stop)));
+        el("p", null, typeof data.exported === "string" ? t("my.import-intro-dated", { file: file.name, date: day(data.exported, true) })
+          : t("my.import-intro", { file: file.name })),
+        el("ul", null, li("my.import-added", d.added), li("my.import-changed", d.changed),
+          li("my.import-unchanged", d.unchanged), fresh.length ? el("li", null, t("my.import-checkins", { count: fresh.length })) : null,
+          unknown.length ? el("li", null, t("my.import-unknown", { ids: unknown.join(", ") })) : null),
+        el("p", null, t("my.import-rest")), el("div", { class: "wb-actions" }, go, stop)));
       heading.focus();
-      stop.addEventListener("click", () => done("Import cancelled: nothing was changed."));
+      stop.addEventListener("click", () => done(t("my.import-cancelled")));
       go.addEventListener("click", () => {
         let ok = true;
         for (const id of d.added.concat(d.changed)) {
@@ -227,18 +230,17 @@
         }
         if (fresh.length) ok = W.write(CHECKINS, current.checkins.concat(fresh)) && ok;
         render();
-        done(ok ? "Imported " + plural(d.added.length + d.changed.length, "exercise", "exercises") + " and " + plural(fresh.length, "check-in", "check-ins") + "."
-          : "The import could not be saved completely: this browser is not keeping data (storage is blocked or full).");
+        done(ok ? counts("my.imported", d.added.length + d.changed.length, fresh.length) : t("my.import-failed"));
         $("[data-my-status]").focus();
       });
-    }, () => done("“" + file.name + "” could not be read; nothing was changed."));
+    }, () => done(t("my.import-unreadable", { file: file.name })));
   }
 
   function clearAll() {
-    if (!globalThis.confirm("Clear every answer and check-in this browser holds for the workbook? This cannot be undone.")) return;
+    if (!globalThis.confirm(t("my.confirm-clear"))) return;
     for (const k of W.keys()) W.remove(k);
     render();
-    say("All your answers and check-ins were cleared.");
+    say(t("my.cleared"));
   }
 
   function hydrate() {
@@ -250,7 +252,7 @@
     byId = Object.fromEntries(specs.map((s) => [s.id, s]));
     for (const box of doc.querySelectorAll(".wb-my[hidden]")) box.hidden = false;
     $("[data-my-status]").setAttribute("tabindex", "-1");
-    if (!W.usable()) say("This browser is not letting the workbook keep anything (storage is blocked or full): nothing saved can be shown, and check-ins and imports cannot be kept.");
+    if (!W.usable()) say(t("my.not-saving"));
     $("[data-my-checkin]").addEventListener("click", saveCheckin);
     $("[data-my-ics]").addEventListener("click", reminder);
     $("[data-my-export]").addEventListener("click", exportAll);
