@@ -25,6 +25,8 @@ from .render import DOWNLOADS, write_docs
 from .validate import Content, validate_content
 
 ENGINES = ("mkdocs", "zensical")
+# Material prints a notice about MkDocs 2 on every build; the Zensical build works, so it is noise.
+ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
 # Zensical, the Material team's successor engine, installed only when asked for. 0.0.73 is the
 # newest release whose dependencies the package index serves (0.1.x needs zensical-ui).
 ZENSICAL = "zensical==0.0.73"
@@ -172,7 +174,7 @@ def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: 
     if config is None:
         return None, BuildResult(errors=errors)
     run = subprocess.run(engine_command(engine, config), cwd=project.work if engine == "zensical" else project.root,
-                         capture_output=True, text=True, env=os.environ | {"PYTHONUNBUFFERED": "1"})
+                         capture_output=True, text=True, env=os.environ | ENGINE_ENV)
     if run.returncode == 0 and engine_out != target and (engine_out / "index.html").is_file():
         shutil.move(str(engine_out), str(target))
     if run.returncode != 0 or not (target / "index.html").is_file():

@@ -7,12 +7,13 @@ Polling the modification times keeps it dependency-free and works on every file 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .build import Project, engine_command, generate
+from .build import ENGINE_ENV, Project, engine_command, generate
 from .errors import format_report
 from .render import write_docs
 from .validate import validate_content
@@ -43,7 +44,8 @@ def serve(project: Project, port: int = 8000) -> int:
     if config is None:
         print(format_report(errors), file=sys.stderr)
         return 1
-    engine = subprocess.Popen(engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root)
+    engine = subprocess.Popen(engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root,
+                              env=os.environ | ENGINE_ENV)
     seen = snapshot(project)
     try:
         while engine.poll() is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -65,6 +66,12 @@ def time_generator(root: Path, work: Path, repeat: int = 3) -> tuple[float, floa
     return times[0], min(times[1:]), count
 
 
+def _time_check() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", "--root", str(REPO), "check"], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
 def time_engine(root: Path, work: Path) -> float:
     start = time.perf_counter()
     subprocess.run(engine_command("mkdocs", work / "mkdocs.yml"), cwd=root, check=True, capture_output=True)
@@ -89,6 +96,8 @@ def generator_figures() -> list[tuple[str, str]]:
                          (f"{name}: generator / engine", f"{gen / engine:.1%} (target <= 10%)")]
             else:
                 rows.append((f"synthetic ({count} exercises): generator", f"{gen * 1000:.0f} ms"))
+        check = min(_time_check() for _ in range(3))
+        rows.append(("`workbook check` on this workbook (a new process)", f"{check * 1000:.0f} ms (target < 1 s)"))
         base_n, base_t = per_exercise[1]
         for n, t in per_exercise[2:]:
             rows.append((f"generator growth {base_n} -> {n} exercises", f"x{t / base_t:.2f} time for x{n / base_n:.2f} exercises (linear = equal)"))
