@@ -179,9 +179,9 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
         pages["index.md"] = pages["index.md"].rstrip("\n") + "\n\n" + env.get_template("pages/downloads.md.j2").render(
             workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
         )
+    my_urls = urls_from("my-workbook.md")
     pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
-        exercises_json=Markup(_script_json([scoring.widget_spec(ex, urls_from("my-workbook.md")) | {"url": urls_from("my-workbook.md")[ex.id][1]}
-                                            for ex in in_order(content)])),
+        exercises_json=Markup(_script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in in_order(content)])),
         assets=links.file("my-workbook.md", "assets/workbook/"),
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
