@@ -35,7 +35,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 # Debian's Pango and a font for WeasyPrint, which makes the PDF packs (`workbook build --no-pdf` skips them).
-PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 pdf-libs:
 	@dpkg -s $(PDF_LIBS) >/dev/null 2>&1 || { echo "installing Debian's pango and fonts for the PDF packs"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; }

@@ -29,7 +29,7 @@ from .render import (
 )
 from .validate import Content
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 
 
 class PdfUnavailable(RuntimeError):
