@@ -122,6 +122,9 @@ def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pd
     `offline_zip`: also put a zip of such a copy into downloads/, for workshops without a network.
     """
     site = (site or project.root / "site").resolve()
+    refusal = unsafe_site(site, project.root.resolve())
+    if refusal:
+        return BuildResult(engine_failed=refusal)
     if pdf:
         try:  # before anything is built: a missing library is a set-up problem with a known fix
             require_weasyprint()
@@ -161,6 +164,17 @@ def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pd
         seconds["offline"] = time.perf_counter() - started
     _swap(fresh, site)
     return BuildResult(site=site, seconds=seconds)
+
+
+def unsafe_site(site: Path, root: Path) -> str:
+    """Why `site` must not be replaced by a build ("" when it may): the swap deletes what was there."""
+    if site == root or root.is_relative_to(site):
+        return f"refusing to build into {site}: it holds the project itself. Choose an empty folder or site/."
+    if any(site == root / name or site.is_relative_to(root / name) for name in ("content", "templates", "generator", "tests", ".git")):
+        return f"refusing to build into {site}: it is part of the project's sources. Choose an empty folder or site/."
+    if site.is_dir() and any(site.iterdir()) and not (site / "index.html").is_file():
+        return f"refusing to build into {site}: it is not empty and holds no previous build. Choose an empty folder or site/."
+    return ""
 
 
 def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: bool) -> tuple[Content | None, BuildResult]:

@@ -20,9 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     b = commands.add_parser("build", help="check the content and build the site")
-    b.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
+    b.add_argument("--site", type=_root, default=None, help="output folder (default: site/)")
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
-    b.add_argument("--work", type=Path, default=None, help="folder for the generated docs (default: build/)")
+    b.add_argument("--work", type=_root, default=None, help="folder for the generated docs (default: build/)")
     b.add_argument("--offline", action="store_true", help="build a copy that works opened from disk (file://), search included")
     b.add_argument("--no-offline-zip", dest="offline_zip", action="store_false",
                    help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)")

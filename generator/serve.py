@@ -15,8 +15,6 @@ from pathlib import Path
 
 from .build import ENGINE_ENV, Project, engine_command, generate
 from .errors import format_report
-from .render import write_docs
-from .validate import validate_content
 
 POLL_SECONDS = 0.3
 
@@ -24,22 +22,31 @@ POLL_SECONDS = 0.3
 def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every file an author edits."""
     files = [project.base_config] + [p for top in ("content", "templates") for p in (project.root / top).rglob("*")]
-    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()}
+    seen = {}
+    for path in files:
+        try:
+            if path.is_file():
+                info = path.stat()
+                seen[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:  # an editor's swap file, gone between listing and reading
+            continue
+    return seen
 
 
 def regenerate(project: Project, site_dir: Path) -> bool:
-    """Re-render after an edit; on invalid content report it and keep the last good pages."""
-    content, errors = validate_content(project.root)
-    if content is None:
+    """Re-render after an edit; on invalid content or a broken template report it and keep the last good pages."""
+    _, errors, config = generate(project, site_dir, preview=True)
+    if config is None:
         print(format_report(errors).replace("nothing was built", "the preview keeps the last good version"), file=sys.stderr, flush=True)
         return False
-    write_docs(content, project.templates, project.base_config, project.work, site_dir, preview=True)
     print("workbook: regenerated", flush=True)
     return True
 
 
 def serve(project: Project, port: int = 8000) -> int:
-    site_dir = project.work / "preview"
+    # A folder of its own, so a `make site` meanwhile does not rewrite the pages being previewed.
+    project = Project(project.root, work_dir=project.work / "preview")
+    site_dir = project.work / "site"
     _, errors, config = generate(project, site_dir, preview=True)
     if config is None:
         print(format_report(errors), file=sys.stderr)

@@ -65,7 +65,7 @@ def parts(exercise: Exercise, dimension_id: str) -> list[Part]:
             out.append(Part(min(values), max(values), item.weight))
         elif isinstance(item, Checklist):
             values = option_values(item.options)
-            out.append(Part(sum(v for v in values if v < 0), sum(v for v in values if v > 0), item.weight))
+            out.append(Part(0, sum(values), item.weight))  # values are 0 or more (model.Checklist)
         elif isinstance(item, Number):
             out.append(Part(item.min if item.min is not None else -INF, item.max if item.max is not None else INF, item.weight))
     return out
@@ -238,6 +238,8 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
                 "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in o.bands],
             }
     # The version changes whenever what answers mean changes, so the widget can reconcile old saves.
-    fingerprint = json.dumps({"items": items, "scoring": spec["dimensions"]}, sort_keys=True)
+    # Titles and URLs of follow-ups differ between pages and mean nothing for answers: leave them out.
+    scoring_maths = [{k: v for k, v in d.items() if k != "follow_ups"} for d in spec["dimensions"]]
+    fingerprint = json.dumps({"items": items, "scoring": scoring_maths}, sort_keys=True)
     spec["version"] = hashlib.sha256(fingerprint.encode()).hexdigest()[:10]
     return spec

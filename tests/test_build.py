@@ -125,3 +125,16 @@ def test_check_reports_every_problem_at_once(project: Path) -> None:
     assert "minutes: expected a whole number" in run.stderr
     assert "unknown field `titel`" in run.stderr and "did you mean `title`?" in run.stderr
     assert "3 problems found" in run.stderr  # plus the now-missing `title`
+
+
+@pytest.mark.parametrize("target", [".", "content", "somewhere-with-files"])
+def test_refuses_to_build_over_the_project_or_a_folder_that_is_not_a_site(project: Path, target: str) -> None:
+    (project / "somewhere-with-files").mkdir()
+    (project / "somewhere-with-files" / "notes.txt").write_text("mine")
+
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf", "--site", str(project / target)],
+                         capture_output=True, text=True, cwd=project)
+
+    assert run.returncode == 1 and "refusing to build into" in run.stderr
+    assert (project / "content" / "workbook.yml").is_file()
+    assert (project / "somewhere-with-files" / "notes.txt").read_text() == "mine"

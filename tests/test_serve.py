@@ -74,3 +74,8 @@ def test_invalid_edit_keeps_the_last_good_preview(project: Path, tmp_path: Path)
     exercise.write_text(exercise.read_text().replace("minutes: soon", "minutes: 5"))
     assert regenerate(proj, tmp_path / "site") is True
     assert "# Changed" in page.read_text()
+
+    template = project / "templates" / "pages" / "exercise.md.j2"
+    template.write_text(template.read_text() + "{% if %}")  # a typo while editing a template
+    assert regenerate(proj, tmp_path / "site") is False
+    assert "# Changed" in page.read_text()

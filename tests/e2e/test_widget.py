@@ -430,8 +430,13 @@ def test_answers_of_an_older_version_are_kept_where_they_still_fit(site_url: str
     expect(page.locator(".wb-save")).to_have_text(
         "This exercise has changed since you saved it: 2 answers that no longer fit were dropped."
     )
+    # Nothing is rewritten until the reader changes something: an author who restores an item gets
+    # its saved answers back.
+    assert saved(page)[KEY + PROFILE_ID] == old
+
+    page.locator("input[name='skills-recent-learning'][value='2']").check()
     stored = saved(page)[KEY + PROFILE_ID]
-    assert stored["answers"] == {"skills-in-demand": 4}
+    assert stored["answers"] == {"skills-in-demand": 4, "skills-recent-learning": 2}
     assert stored["version"] == page.locator("form.wb-exercise").get_attribute("data-version")
 
 

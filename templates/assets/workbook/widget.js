@@ -223,7 +223,7 @@
       if (saved.version !== version) {
         const before = Object.keys((saved && typeof saved.answers === "object" && saved.answers) || {}).length;
         const dropped = before - Object.keys(answers).length;
-        write(key, { version, saved: saved.saved, answers });
+        // Not written back here: if the author restores an item, answers kept in storage return too.
         if (dropped > 0) message = tn("widget.dropped", dropped);
       }
     }
