@@ -14,7 +14,7 @@ site: $(STAMP) pdf-libs
 	$(BIN)/workbook build
 
 test: $(STAMP) browser pdf-libs poppler node_modules/.installed
-	node --test tests/js/
+	node --test tests/js/*.test.js
 	$(PY) -m pytest
 
 serve: $(STAMP)
@@ -29,8 +29,11 @@ bench: $(STAMP) browser pdf-libs node_modules/.installed
 setup: $(STAMP)
 
 # Python packages, pinned in pyproject.toml and constraints.txt (transitive pins).
+# Debian's own python3 keeps venv in a separate package; a half-made .venv (no pip) is made again.
 $(STAMP): pyproject.toml constraints.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null && \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 

@@ -8,6 +8,7 @@ what a single file may contain.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Literal, Union
 
@@ -92,6 +93,17 @@ class Source(Strict):
             raise ValueError("give `author` or `publication` (or both) so the source can be credited")
         return self
 
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, value: str) -> str:
+        parts = value.split("-") if value else []
+        padded = parts + ["01"] * (3 - len(parts))
+        try:
+            datetime.date(*(int(p) for p in padded)) if parts else None
+        except ValueError:
+            raise ValueError(f"`{value}` is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        return value
+
 
 # --- exercises/<id>.yml -------------------------------------------------------------------------
 
@@ -126,6 +138,14 @@ class Choice(ScoredItem):
 class Checklist(ScoredItem):
     type: Literal["checklist"]
     options: list[Option] = Field(min_length=1, description="Each ticked option scores its value (default 1).")
+
+    @model_validator(mode="after")
+    def _no_negative(self) -> Checklist:
+        # A checklist's score runs from 0 (nothing ticked) to the sum of its values; the widget and
+        # the band checks both rely on that.
+        if any(o.value is not None and o.value < 0 for o in self.options):
+            raise ValueError("checklist options score 0 or more: give each ticked option a `value` of 0 or above")
+        return self
 
 
 class Text(ItemBase):
@@ -165,6 +185,8 @@ class Column(Strict):
             raise ValueError(f"`options` belong to `choice` columns, not `{self.type}` columns")
         if self.score == "distinct" and self.type != "choice":
             raise ValueError("`score: distinct` needs a `choice` column")
+        if self.dimension and self.type == "text":
+            raise ValueError("a `text` column cannot be scored: remove `dimension`, or make it a `choice` or `number` column")
         return self
 
 
@@ -174,6 +196,12 @@ class Table(ItemBase):
     rows: int = Field(5, ge=1, le=50, description="Blank rows on a printed worksheet and on screen at first.")
     row_labels: list[str] = Field(default_factory=list, description="Fixed row headings (then `rows` is their count).")
     max_rows: int = Field(30, ge=1, le=200, description="How many rows a reader may add on screen.")
+
+    @model_validator(mode="after")
+    def _row_counts(self) -> Table:
+        if not self.row_labels and self.rows > self.max_rows:
+            raise ValueError(f"`rows` ({self.rows}) is more than `max_rows` ({self.max_rows}): answers past row {self.max_rows} could not be kept")
+        return self
 
 
 Item = Annotated[Union[Likert, Choice, Checklist, Text, Number, Table], Field(discriminator="type")]

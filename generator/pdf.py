@@ -105,13 +105,17 @@ def write_pdfs(documents: list[Document], templates: Path, downloads: Path) -> l
     """
     require_weasyprint()
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
     base_url = str(templates.resolve()) + "/"
+    # Local files and data: URIs only: an image URL in someone's content must not make the build
+    # call another host (WeasyPrint logs the refusal and leaves the image out).
+    local_only = URLFetcher(allowed_protocols={"file", "data"})
     written = []
     for doc in documents:
         target = downloads / doc.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        HTML(string=doc.html, base_url=base_url).write_pdf(target)
+        HTML(string=doc.html, base_url=base_url, url_fetcher=local_only).write_pdf(target)
         written.append(target)
     return written
 

@@ -147,7 +147,10 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
     if loaded is None or not isinstance(loaded.data, dict) or not loaded.data.get("chapters"):
         return text, errors[0] if errors else ContentError(shown, 0, 0, "chapters", "no chapters to add the exercise to", "add a chapter first")
     chapters = loaded.data["chapters"]
-    ids = [c.get("id") for c in chapters if isinstance(c, dict)]
+    if not isinstance(chapters, list) or not all(isinstance(c, dict) for c in chapters):
+        return text, ContentError(shown, *loaded.position(("chapters",)), "chapters", "`chapters` is not a list of chapters",
+                                  "run `workbook check` and fix workbook.yml first")
+    ids = [c.get("id") for c in chapters]
     index = len(chapters) - 1 if chapter is None else (ids.index(chapter) if chapter in ids else -1)
     if index < 0:
         return text, ContentError(shown, 0, 0, "chapters", f"no chapter `{chapter}`", "expected one of: " + ", ".join(f"`{i}`" for i in ids))
@@ -163,7 +166,10 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
     if before.rstrip().endswith("-"):  # block list: a new "- id" line under the last one
         lines[line - 1] = current if current.endswith("\n") else current + "\n"
         lines.insert(line, f"{before}{identifier}\n")
-    else:  # flow list [a, b]: insert after the last entry
-        end = column - 1 + len(str(entries[-1]))
-        lines[line - 1] = current[:end] + f", {identifier}" + current[end:]
+    else:  # flow list [a, "b"]: insert before the bracket that closes it (entries may be quoted)
+        end = current.find("]", column - 1)
+        if end < 0:
+            return text, ContentError(shown, line, column, f"chapters[{index}].exercises", "this list spans several lines",
+                                      f"add `{identifier}` to it by hand")
+        lines[line - 1] = current[:end].rstrip() + f", {identifier}" + current[end:]
     return "".join(lines), None

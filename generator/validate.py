@@ -401,6 +401,10 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
         elif dim.id not in scored_dims:
             at(loc + ("id",), f"no item counts towards the dimension `{dim.id}`", "set `dimension: " + dim.id + "` on its items, or remove the dimension")
             continue
+        unbounded_column = any(isinstance(item, Table) and any(c.dimension == dim.id and c.type == "number" for c in item.columns) for item in ex.items)
+        if dim.aggregate == "percentage" and unbounded_column:
+            at(loc + ("aggregate",), "a percentage cannot include a table's number column (it has no upper limit)", "use `sum` or `mean`, or a `choice` column")
+            continue
         if dim.aggregate == "percentage" and any(isinstance(item, Number) and getattr(item, "dimension", None) == dim.id and (item.min is None or item.max is None) for item in ex.items):
             at(loc + ("aggregate",), "a percentage needs every number item in it to have `min` and `max`", "add `min:` and `max:` to those items, or use `sum`")
             continue

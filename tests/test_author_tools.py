@@ -77,3 +77,13 @@ def test_new_refuses_with_a_reason(project: Path, args: tuple[str, ...], message
     assert run.returncode == 1
     assert message in run.stderr
     assert not (project / "content" / "exercises" / "x.yml").exists()
+
+
+def test_new_exercise_into_a_quoted_flow_list(project: Path) -> None:
+    wb = project / "content" / "workbook.yml"
+    wb.write_text(wb.read_text().replace("exercises: [all-types, runway]", 'exercises: ["all-types", "runway"]'))
+
+    assert workbook(project, "new", "exercise", "new-one").returncode == 0
+
+    assert 'exercises: ["all-types", "runway", new-one]' in wb.read_text()
+    assert validate_content(project)[1] == []

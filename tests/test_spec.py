@@ -39,7 +39,7 @@ def test_checklist_sum_counts_option_values() -> None:
 
 
 def test_table_distinct_and_growing_rows() -> None:
-    table = {"id": "t", "type": "table", "text": "t", "max_rows": 4, "columns": [
+    table = {"id": "t", "type": "table", "text": "t", "rows": 2, "max_rows": 4, "columns": [
         {"id": "c", "label": "C", "type": "choice", "options": [{"label": "x"}, {"label": "y"}, {"label": "z"}], "dimension": "reach", "score": "distinct"},
         {"id": "f", "label": "F", "type": "choice", "options": [{"label": "old", "value": 0}, {"label": "new", "value": 2}], "dimension": "fresh"},
     ]}
