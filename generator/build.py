@@ -67,14 +67,16 @@ class EngineError(RuntimeError):
 
 
 def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool = False, engine: str = "mkdocs",
-             offline: bool = False) -> tuple[Content | None, list[ContentError], Path | None]:
+             offline: bool = False, content: Content | None = None) -> tuple[Content | None, list[ContentError], Path | None]:
     """Validate and render; returns the engine config path (None when the content is invalid).
 
     `pdf`: the PDF packs will be built, so pages link them.
+    `content`: already validated (a second rendering of one build), so it is not read again.
     """
-    content, errors = validate_content(project.root)
     if content is None:
-        return None, errors, None
+        content, errors = validate_content(project.root)
+        if content is None:
+            return None, errors, None
     try:
         config = write_docs(content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline)
     except TemplateError as exc:  # a forker's template edit: say where, not a traceback
@@ -153,7 +155,7 @@ def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pd
     if offline_zip and not offline:
         started = time.perf_counter()
         copy = project.work / "offline-site"
-        _, failed = run_engine(project, "mkdocs", copy, pdf=pdf, offline=True)
+        _, failed = run_engine(project, "mkdocs", copy, pdf=pdf, offline=True, content=content)
         if failed.errors or failed.engine_failed:
             shutil.rmtree(fresh, ignore_errors=True)
             return failed
@@ -177,14 +179,18 @@ def unsafe_site(site: Path, root: Path) -> str:
     return ""
 
 
-def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: bool) -> tuple[Content | None, BuildResult]:
-    """Generate the docs and run the engine into `target`; the result carries what went wrong."""
+def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: bool,
+               content: Content | None = None) -> tuple[Content | None, BuildResult]:
+    """Generate the docs and run the engine into `target`; the result carries what went wrong.
+
+    `content`: the model the site was built from, so a second copy (offline) matches it exactly.
+    """
     # Zensical writes only inside the config's folder; its output is moved to `target` afterwards.
     engine_out = project.work / "zensical-site" if engine == "zensical" else target
     for folder in {target, engine_out}:
         if folder.exists():
             shutil.rmtree(folder)
-    content, errors, config = generate(project, engine_out, pdf=pdf, engine=engine, offline=offline)
+    content, errors, config = generate(project, engine_out, pdf=pdf, engine=engine, offline=offline, content=content)
     if config is None:
         return None, BuildResult(errors=errors)
     run = subprocess.run(engine_command(engine, config), cwd=project.work if engine == "zensical" else project.root,

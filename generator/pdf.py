@@ -16,12 +16,14 @@ from markupsafe import Markup
 
 from . import spec as scoring
 from .plans import session_plans
+from .links import Links
 from .render import (
     DOWNLOADS,
     FACILITATOR_PACK,
     PARTICIPANT_PACK,
     environment,
     exercise_url,
+    exercise_urls,
     facilitator_partials,
     in_order,
     render_form,
@@ -60,7 +62,7 @@ def pack_documents(content: Content, templates: Path) -> list[Document]:
     env = environment(templates)
     wb = content.workbook
     exercises = in_order(content)
-    ex_urls = {eid: (e.title, f"../{eid}/") for eid, e in content.exercises.items()}
+    ex_urls = exercise_urls(content, Links(), "exercises/_.md")
     chapters = {e: c for c in wb.chapters for e in c.exercises}
 
     def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:

@@ -134,6 +134,11 @@ def facilitator_partials(env: Environment, content: Content, href: Callable[[str
     return render_partial
 
 
+def exercise_urls(content: Content, links: Links, page_md: str) -> dict[str, tuple[str, str]]:
+    """Exercise id -> (title, link to its page from `page_md`), for follow-ups and My workbook."""
+    return {eid: (ex.title, links.page(page_md, f"exercises/{eid}.md")) for eid, ex in content.exercises.items()}
+
+
 def render_pages(content: Content, templates: Path, pdf: bool = False, links: Links = Links()) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder.
 
@@ -142,11 +147,7 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
     """
     env = environment(templates)
     wb = content.workbook
-
-    def urls_from(page_md: str) -> dict[str, tuple[str, str]]:
-        return {eid: (ex.title, links.page(page_md, f"exercises/{eid}.md")) for eid, ex in content.exercises.items()}
-
-    ex_urls = urls_from("exercises/_.md")
+    ex_urls = exercise_urls(content, links, "exercises/_.md")
     idea_source = {idea.id: (s, idea) for s in content.sources for idea in s.ideas}
     practised_by: dict[str, list[Exercise]] = {i: [] for i in idea_source}
     for ex in content.exercises.values():
@@ -179,7 +180,7 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
         pages["index.md"] = pages["index.md"].rstrip("\n") + "\n\n" + env.get_template("pages/downloads.md.j2").render(
             workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
         )
-    my_urls = urls_from("my-workbook.md")
+    my_urls = exercise_urls(content, links, "my-workbook.md")
     pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
         exercises_json=Markup(_script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in in_order(content)])),
         assets=links.file("my-workbook.md", "assets/workbook/"),

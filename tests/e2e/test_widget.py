@@ -440,16 +440,21 @@ def test_answers_of_an_older_version_are_kept_where_they_still_fit(site_url: str
     assert stored["version"] == page.locator("form.wb-exercise").get_attribute("data-version")
 
 
-def test_full_storage_still_scores_and_says_answers_will_not_be_kept(site_url: str, page: Page) -> None:
-    page.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
-    )
+def scores_but_warns_nothing_is_kept(page: Page, site_url: str) -> None:
+    """Storage refuses: the page still scores, and both pages say answers will not be kept."""
     page.goto(site_url + HIERARCHY)
     expect(page.locator(".wb-save")).to_contain_text("answers will be lost when you leave the page")
     answer_hierarchy(page, ANSWERS)
     expect(status(page)).to_have_text("Employment security: 3.0, Partly protected. Weakest area: Business network.")
     page.goto(site_url + "my-workbook/")
     expect(page.locator("[data-my-status]")).to_contain_text("storage is blocked or full")
+
+
+def test_full_storage_still_scores_and_says_answers_will_not_be_kept(site_url: str, page: Page) -> None:
+    page.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    scores_but_warns_nothing_is_kept(page, site_url)
 
 
 def test_blocked_storage_still_scores_and_says_answers_will_not_be_kept(site_url: str, browser: Any) -> None:
@@ -465,12 +470,7 @@ def test_blocked_storage_still_scores_and_says_answers_will_not_be_kept(site_url
     page.on("pageerror", lambda e: errors.append(f"{e.message}\n{e.stack}"))
     page.on("console", lambda m: errors.append(f"{m.text}\n{m.location.get('url', '')}") if m.type == "error" else None)
     try:
-        page.goto(site_url + HIERARCHY)
-        expect(page.locator(".wb-save")).to_contain_text("answers will be lost when you leave the page")
-        answer_hierarchy(page, ANSWERS)
-        expect(status(page)).to_have_text("Employment security: 3.0, Partly protected. Weakest area: Business network.")
-        page.goto(site_url + "my-workbook/")
-        expect(page.locator("[data-my-status]")).to_contain_text("storage is blocked or full")
+        scores_but_warns_nothing_is_kept(page, site_url)
         expect(page.locator("[data-my-progress] tr")).to_have_count(len(EXERCISES) + 1)
         assert [e for e in errors if "assets/workbook/" in e] == []
     finally:

@@ -415,3 +415,15 @@ test("ids that are also Object.prototype names (constructor) behave like any oth
   const r = S.scoreExercise(s, { constructor: 2, n: 6 });
   assert.deepEqual(r.dimensions.map((d) => d.score), [2, 3]);
 });
+
+test("bandLabel names the band of a dimension or of the overall score, and nothing without one", () => {
+  const spec = {
+    dimensions: [{ id: "a", bands: [{ label: "Low" }, { label: "High" }] }, { id: "b", bands: [] }],
+    overall: { bands: [{ label: "Starting" }] },
+  };
+  assert.equal(S.bandLabel(spec, { id: "a", band: 1 }), "High");
+  assert.equal(S.bandLabel(spec, { id: "_overall", band: 0 }), "Starting");
+  assert.equal(S.bandLabel(spec, { id: "a", band: null }), "");
+  assert.equal(S.bandLabel(spec, { id: "b", band: 0 }), "");
+  assert.equal(S.bandLabel({ dimensions: [] }, { id: "_overall", band: 0 }), "");
+});

@@ -46,10 +46,7 @@
   }
   const scoreOf = (spec, entry) => S.scoreExercise(spec, S.reconcile(spec, entry && entry.answers));
   const filled = (v) => (Array.isArray(v) ? v.some(filled) : isObj(v) ? Object.keys(v).length > 0 : v !== undefined && v !== "");
-  const bandLabel = (spec, d) => {
-    const src = d.id === "_overall" ? spec.overall : (spec.dimensions || []).find((x) => x.id === d.id);
-    return d.band == null || !src ? "" : (src.bands[d.band] || {}).label || "";
-  };
+  const bandLabel = S.bandLabel;
   const scoreText = (d) => (d.score == null ? (d.complete ? t("my.cannot-work-out") : tn("widget.to-go", d.missing)) : S.formatScore(d.score, d.aggregate));
 
   function table(caption, head, rows) {

@@ -162,6 +162,12 @@
     return best;
   }
 
+  /** Label of the band a scored entry (dimension, or "_overall") fell in, from the spec; "" when none. */
+  function bandLabel(spec, entry) {
+    const src = entry.id === "_overall" ? spec.overall : list(spec, "dimensions").find((x) => x.id === entry.id);
+    return entry.band == null || !src ? "" : ((src.bands || [])[entry.band] || {}).label || "";
+  }
+
   /** FormData-like [name, value] pairs (names as in ARCHITECTURE.md: item, item.row.column) to reconciled answers. */
   function answersFromEntries(spec, entries) {
     const items = Object.create(null);
@@ -194,7 +200,7 @@
   }
 
   const api = {
-    reconcile, contributions, scoreExercise, bandFor, weakestDimension, answersFromEntries, formatScore,
+    reconcile, contributions, scoreExercise, bandFor, bandLabel, weakestDimension, answersFromEntries, formatScore,
   };
   root.WorkbookScoring = api;
   if (typeof module === "object" && module.exports) module.exports = api;

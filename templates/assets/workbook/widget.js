@@ -146,7 +146,7 @@
       const weak = dims.length > 1 && !r.missingCount ? S.weakestDimension(r) : null; // only once all are in
       const all = r.dimensions.concat(r.overall ? [r.overall] : []);
       const ups = (weak && specDim[weak].follow_ups) || [];
-      const bandLabel = (d) => (d.band == null ? "" : ((specDim[d.id].bands || [])[d.band] || {}).label || "");
+      const bandLabel = (d) => S.bandLabel(spec, d);
       const scoreText = (d) => {
         if (!d.complete) return tn("widget.to-go", d.missing);
         if (d.score == null) return t(REASONS[d.undefinedReason] || "widget.not-available");
