@@ -8,14 +8,20 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve bench check setup browser pdf-libs poppler clean
+.PHONY: site test lint serve bench check setup browser pdf-libs poppler clean
 
 site: $(STAMP) pdf-libs
 	$(BIN)/workbook build
 
-test: $(STAMP) browser pdf-libs poppler node_modules/.installed
+test: lint $(STAMP) browser pdf-libs poppler node_modules/.installed
 	node --test tests/js/*.test.js
 	$(PY) -m pytest
+
+# Lint, format and strict typing: any finding fails `make test` (and so CI) before a test runs.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 serve: $(STAMP)
 	$(BIN)/workbook serve

@@ -66,8 +66,15 @@ class EngineError(RuntimeError):
     pass
 
 
-def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool = False, engine: str = "mkdocs",
-             offline: bool = False, content: Content | None = None) -> tuple[Content | None, list[ContentError], Path | None]:
+def generate(
+    project: Project,
+    site_dir: Path,
+    preview: bool = False,
+    pdf: bool = False,
+    engine: str = "mkdocs",
+    offline: bool = False,
+    content: Content | None = None,
+) -> tuple[Content | None, list[ContentError], Path | None]:
     """Validate and render; returns the engine config path (None when the content is invalid).
 
     `pdf`: the PDF packs will be built, so pages link them.
@@ -78,7 +85,9 @@ def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool 
         if content is None:
             return None, errors, None
     try:
-        config = write_docs(content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline)
+        config = write_docs(
+            content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline
+        )
     except TemplateError as exc:  # a forker's template edit: say where, not a traceback
         return None, [template_error(exc, project)], None
     return content, [], config
@@ -86,9 +95,19 @@ def generate(project: Project, site_dir: Path, preview: bool = False, pdf: bool 
 
 def template_error(exc: TemplateError, project: Project) -> ContentError:
     name = getattr(exc, "filename", None) or getattr(exc, "name", None) or "templates/"
-    shown = Path(name).relative_to(project.root).as_posix() if Path(name).is_absolute() and Path(name).is_relative_to(project.root) else f"templates/{name}"
-    return ContentError(shown, getattr(exc, "lineno", 0) or 0, 0, "", f"template error: {exc.message or exc}",
-                        "fix the template (Jinja2 syntax); `git diff templates/` shows what changed")
+    shown = (
+        Path(name).relative_to(project.root).as_posix()
+        if Path(name).is_absolute() and Path(name).is_relative_to(project.root)
+        else f"templates/{name}"
+    )
+    return ContentError(
+        shown,
+        getattr(exc, "lineno", 0) or 0,
+        0,
+        "",
+        f"template error: {exc.message or exc}",
+        "fix the template (Jinja2 syntax); `git diff templates/` shows what changed",
+    )
 
 
 def engine_command(engine: str, config: Path, serve: bool = False, address: str = "127.0.0.1:8000") -> list[str]:
@@ -107,16 +126,21 @@ def ensure_engine(engine: str, project: Project) -> str:
     print(f"installing {ZENSICAL} (asked for by --engine zensical)", file=sys.stderr, flush=True)
     constraints = project.root / "constraints.txt"
     pin = ["-c", str(constraints)] if constraints.is_file() else []
-    run = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL], capture_output=True, text=True
+    )
     if run.returncode != 0:
-        return f"could not install {ZENSICAL}:\n{run.stderr.strip()}\nInstall it yourself (`pip install {ZENSICAL}`) or build with the default engine."
+        return (
+            f"could not install {ZENSICAL}:\n{run.stderr.strip()}\n"
+            f"Install it yourself (`pip install {ZENSICAL}`) or build with the default engine."
+        )
     importlib.invalidate_caches()
     return ""
 
 
-def build(project: Project, site: Path | None = None, engine: str = "mkdocs", pdf: bool = True, offline: bool = False,
-          offline_zip: bool = False) -> BuildResult:
+def build(
+    project: Project, site: Path | None = None, engine: str = "mkdocs", pdf: bool = True, offline: bool = False, offline_zip: bool = False
+) -> BuildResult:
     """Build the site into `site` (default site/), replacing it only when everything succeeded.
 
     `pdf`: also make the PDF packs (stage 5); without them pages do not link any PDF.
@@ -179,8 +203,9 @@ def unsafe_site(site: Path, root: Path) -> str:
     return ""
 
 
-def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: bool,
-               content: Content | None = None) -> tuple[Content | None, BuildResult]:
+def run_engine(
+    project: Project, engine: str, target: Path, pdf: bool, offline: bool, content: Content | None = None
+) -> tuple[Content | None, BuildResult]:
     """Generate the docs and run the engine into `target`; the result carries what went wrong.
 
     `content`: the model the site was built from, so a second copy (offline) matches it exactly.
@@ -193,8 +218,13 @@ def run_engine(project: Project, engine: str, target: Path, pdf: bool, offline: 
     content, errors, config = generate(project, engine_out, pdf=pdf, engine=engine, offline=offline, content=content)
     if config is None:
         return None, BuildResult(errors=errors)
-    run = subprocess.run(engine_command(engine, config), cwd=project.work if engine == "zensical" else project.root,
-                         capture_output=True, text=True, env=os.environ | ENGINE_ENV)
+    run = subprocess.run(
+        engine_command(engine, config),
+        cwd=project.work if engine == "zensical" else project.root,
+        capture_output=True,
+        text=True,
+        env=os.environ | ENGINE_ENV,
+    )
     if run.returncode == 0 and engine_out != target and (engine_out / "index.html").is_file():
         shutil.move(str(engine_out), str(target))
     if run.returncode != 0 or not (target / "index.html").is_file():

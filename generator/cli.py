@@ -24,10 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
     b.add_argument("--work", type=_root, default=None, help="folder for the generated docs (default: build/)")
     b.add_argument("--offline", action="store_true", help="build a copy that works opened from disk (file://), search included")
-    b.add_argument("--no-offline-zip", dest="offline_zip", action="store_false",
-                   help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)")
-    b.add_argument("--no-pdf", dest="pdf", action="store_false",
-                   help="skip the PDF packs (site/downloads/); pages then do not link them")
+    b.add_argument(
+        "--no-offline-zip",
+        dest="offline_zip",
+        action="store_false",
+        help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)",
+    )
+    b.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF packs (site/downloads/); pages then do not link them")
 
     s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
     s.add_argument("--port", type=int, default=8000)
@@ -76,8 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.offline and args.engine != "mkdocs":
         print("--offline builds with the mkdocs engine (Zensical has no offline plugin yet)", file=sys.stderr)
         return 1
-    result = build(project, site=args.site, engine=args.engine, pdf=args.pdf, offline=args.offline,
-                   offline_zip=args.offline_zip and args.engine == "mkdocs" and not args.offline)
+    result = build(
+        project,
+        site=args.site,
+        engine=args.engine,
+        pdf=args.pdf,
+        offline=args.offline,
+        offline_zip=args.offline_zip and args.engine == "mkdocs" and not args.offline,
+    )
     if result.pdf_failed:
         print(result.pdf_failed, file=sys.stderr)
         print("\nNothing was built; the previous site was left in place.", file=sys.stderr)

@@ -53,9 +53,12 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
             ContentError(
-                display, line, column, "",
+                display,
+                line,
+                column,
+                "",
                 f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
-                "save the file as UTF-8 in your editor (\"Save with encoding\" / \"Reopen with encoding\")",
+                'save the file as UTF-8 in your editor ("Save with encoding" / "Reopen with encoding")',
             )
         ]
     if text.startswith("\ufeff"):
@@ -81,11 +84,12 @@ def _syntax_error(display: str, text: str, exc: yaml.MarkedYAMLError) -> Content
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in problem or "'\\t'" in problem or ("\t" in bad_line[: max(column, 1)] and "\t" in bad_line):
-        return ContentError(display, line, column, "", "a tab is used for indentation",
-                            "YAML indents with spaces only: replace the tab with spaces")
+        return ContentError(
+            display, line, column, "", "a tab is used for indentation", "YAML indents with spaces only: replace the tab with spaces"
+        )
     hint = "check the indentation and the punctuation (`:` after keys, `- ` before list entries)"
     if "mapping values are not allowed" in problem:
-        hint = "a value that contains `: ` must be quoted, e.g. title: \"Results: what counts\""
+        hint = 'a value that contains `: ` must be quoted, e.g. title: "Results: what counts"'
     elif "expected <block end>" in problem or "did not find expected key" in problem:
         hint = "this line's indentation does not line up with the lines around it"
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
@@ -99,22 +103,35 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                errors.append(ContentError(loaded.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                           dotted(path), "a key must be a plain word"))
+                errors.append(
+                    ContentError(
+                        loaded.file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        dotted(path),
+                        "a key must be a plain word",
+                    )
+                )
                 continue
             key = str(key_node.value)
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in out:
-                first = loaded.keys[path + (key,)]
-                errors.append(ContentError(loaded.file, *where, dotted(path + (key,)),
-                                           f"`{key}` is given twice (first on line {first[0]})",
-                                           "keep one of them: the second would silently replace the first"))
+                first = loaded.keys[(*path, key)]
+                errors.append(
+                    ContentError(
+                        loaded.file,
+                        *where,
+                        dotted((*path, key)),
+                        f"`{key}` is given twice (first on line {first[0]})",
+                        "keep one of them: the second would silently replace the first",
+                    )
+                )
                 continue
-            loaded.keys[path + (key,)] = where
-            out[key] = _build(value_node, path + (key,), loaded, errors)
+            loaded.keys[(*path, key)] = where
+            out[key] = _build(value_node, (*path, key), loaded, errors)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, path + (i,), loaded, errors) for i, child in enumerate(node.value)]
+        return [_build(child, (*path, i), loaded, errors) for i, child in enumerate(node.value)]
     # Dates stay as the text the author wrote; everything else resolves as YAML 1.1 says.
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value

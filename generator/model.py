@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -63,8 +63,10 @@ class Workbook(Strict):
         description="Wording of the widget and the My workbook page to change: string id -> new text, keeping the "
         "default's `{placeholders}`. The ids and defaults are listed in generator/strings.py.",
         # For editors: complete the ids and show each default (validate.py reports unknown ids itself).
-        json_schema_extra={"properties": {k: {"type": "string", "default": v} for k, v in sorted(DEFAULTS.items())},
-                           "additionalProperties": False},
+        json_schema_extra={
+            "properties": {k: {"type": "string", "default": v} for k, v in sorted(DEFAULTS.items())},
+            "additionalProperties": False,
+        },
     )
 
 
@@ -200,17 +202,21 @@ class Table(ItemBase):
     @model_validator(mode="after")
     def _row_counts(self) -> Table:
         if not self.row_labels and self.rows > self.max_rows:
-            raise ValueError(f"`rows` ({self.rows}) is more than `max_rows` ({self.max_rows}): answers past row {self.max_rows} could not be kept")
+            raise ValueError(
+                f"`rows` ({self.rows}) is more than `max_rows` ({self.max_rows}): answers past row {self.max_rows} could not be kept"
+            )
         return self
 
 
-Item = Annotated[Union[Likert, Choice, Checklist, Text, Number, Table], Field(discriminator="type")]
+Item = Annotated[Likert | Choice | Checklist | Text | Number | Table, Field(discriminator="type")]
 ITEM_TYPES = ("likert", "choice", "checklist", "text", "number", "table")
 
 
 class Band(Strict):
     min: float = Field(description="Lowest score in this band (inclusive).")
-    max: float | None = Field(None, description="Score where the next band starts (exclusive; the top band includes it). Empty: no upper limit.")
+    max: float | None = Field(
+        None, description="Score where the next band starts (exclusive; the top band includes it). Empty: no upper limit."
+    )
     label: str = Field(min_length=1, description="A short name for the band, e.g. `Solid`.")
     text: Markdown = Field(min_length=1, description="What this result means and what to do next.")
 

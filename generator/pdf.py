@@ -15,8 +15,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import spec as scoring
-from .plans import session_plans
 from .links import Links
+from .plans import session_plans
 from .render import (
     DOWNLOADS,
     FACILITATOR_PACK,
@@ -84,15 +84,24 @@ def pack_documents(content: Content, templates: Path) -> list[Document]:
         facilitator = kind == "facilitator"
         title = f"{wb.title}: {'facilitator' if facilitator else 'participant'} pack"
         html = env.get_template("packs/pack.html.j2").render(
-            workbook=wb, kind=kind, title=title, plans=plans, exercises=exercises,
-            sheets=[sheet(e.id, facilitator) for e in exercises], render_partial=partial,
+            workbook=wb,
+            kind=kind,
+            title=title,
+            plans=plans,
+            exercises=exercises,
+            sheets=[sheet(e.id, facilitator) for e in exercises],
+            render_partial=partial,
             chapters=wb.chapters,
         )
         docs.append(Document(path, title, html))
     for ex in exercises:
         title = f"{wb.title}: {ex.title}"
         html = env.get_template("packs/worksheet.html.j2").render(
-            workbook=wb, kind="worksheet", title=title, sheet=sheet(ex.id, False), render_partial=partial,
+            workbook=wb,
+            kind="worksheet",
+            title=title,
+            sheet=sheet(ex.id, False),
+            render_partial=partial,
         )
         docs.append(Document(worksheet_pdf(ex.id), title, html))
     return docs

@@ -24,9 +24,11 @@ from . import spec as scoring
 from .links import Links
 from .model import Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
-from .strings import ASSET as STRINGS_ASSET, strings_js
+from .strings import ASSET as STRINGS_ASSET
+from .strings import strings_js
 from .validate import Content
 
+MKDOCS_LINKS = Links()  # the default engine's link style
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
 
@@ -86,7 +88,7 @@ def credit(source: Source) -> str:
 
 
 def _date(value: str) -> str:
-    months = "January February March April May June July August September October November December".split()
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     parts = value.split("-") if value else []
     if len(parts) >= 2:
         day = f"{int(parts[2])} " if len(parts) == 3 else ""
@@ -139,7 +141,7 @@ def exercise_urls(content: Content, links: Links, page_md: str) -> dict[str, tup
     return {eid: (ex.title, links.page(page_md, f"exercises/{eid}.md")) for eid, ex in content.exercises.items()}
 
 
-def render_pages(content: Content, templates: Path, pdf: bool = False, links: Links = Links()) -> dict[str, str]:
+def render_pages(content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder.
 
     `pdf`: the PDF packs are built too, so the pages link them (never a link to a missing file).
@@ -170,15 +172,24 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
         form = render_form(env, wb, ex, ex_urls)
         sources_used = sorted({idea_source[i][0].id: idea_source[i][0] for i in ex.ideas}.values(), key=lambda s: s.id)
         pages[f"exercises/{ex.id}.md"] = env.get_template("pages/exercise.md.j2").render(
-            workbook=wb, exercise=ex, form=form, chapter=chapters[content.chapter_of(ex.id)],
-            ideas=[idea_source[i] for i in ex.ideas], sources=sources_used, credit=credit,
+            workbook=wb,
+            exercise=ex,
+            form=form,
+            chapter=chapters[content.chapter_of(ex.id)],
+            ideas=[idea_source[i] for i in ex.ideas],
+            sources=sources_used,
+            credit=credit,
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
             pdf_href=links.file(f"exercises/{ex.id}.md", f"{DOWNLOADS}/{worksheet_pdf(ex.id)}") if pdf else "",
         )
     # Links to the packs are raw HTML: the engine checks Markdown links, and the PDFs come after it.
     if pdf and "index.md" in pages:
-        pages["index.md"] = pages["index.md"].rstrip("\n") + "\n\n" + env.get_template("pages/downloads.md.j2").render(
-            workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
+        pages["index.md"] = (
+            pages["index.md"].rstrip("\n")
+            + "\n\n"
+            + env.get_template("pages/downloads.md.j2").render(
+                workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
+            )
         )
     my_urls = exercise_urls(content, links, "my-workbook.md")
     pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
@@ -186,7 +197,9 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
         assets=links.file("my-workbook.md", "assets/workbook/"),
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
-        workbook=wb, exercises=in_order(content), plans=session_plans(in_order(content)),
+        workbook=wb,
+        exercises=in_order(content),
+        plans=session_plans(in_order(content)),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         facilitator_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{FACILITATOR_PACK}") if pdf else "",
         participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",
@@ -201,7 +214,11 @@ def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str,
     """
     spec = scoring.widget_spec(ex, ex_urls)
     html = env.get_template("worksheet/form.html.j2").render(
-        workbook=wb, exercise=ex, spec=spec, spec_json=Markup(_script_json(spec)), show_key=key,
+        workbook=wb,
+        exercise=ex,
+        spec=spec,
+        spec_json=Markup(_script_json(spec)),
+        show_key=key,
         qr=qr_svg(exercise_url(wb.site_url, ex.id)) if wb.site_url else "",
         scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
     )
@@ -236,16 +253,23 @@ def theme_css(content: Content) -> str:
     t = content.workbook.theme
     return (
         "/* Generated from content/workbook.yml (theme): edit the colours there. */\n"
-        ":root, [data-md-color-scheme=\"default\"] {\n"
+        ':root, [data-md-color-scheme="default"] {\n'
         f"  --md-primary-fg-color: {t.primary};\n  --md-primary-fg-color--dark: {t.primary};\n"
         f"  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
-        "[data-md-color-scheme=\"slate\"] {\n"
+        '[data-md-color-scheme="slate"] {\n'
         f"  --md-primary-fg-color: {t.primary};\n  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
     )
 
 
-def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir: Path, preview: bool = False,
-                  engine: str = "mkdocs", offline: bool = False) -> dict[str, Any]:
+def engine_config(
+    content: Content,
+    base_config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    preview: bool = False,
+    engine: str = "mkdocs",
+    offline: bool = False,
+) -> dict[str, Any]:
     """The forker's mkdocs.yml with what only the content knows filled in.
 
     A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
@@ -291,7 +315,7 @@ def engine_config(content: Content, base_config: Path, docs_dir: Path, site_dir:
     return config
 
 
-def docs_files(content: Content, templates: Path, pdf: bool = False, links: Links = Links()) -> dict[str, bytes]:
+def docs_files(content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS) -> dict[str, bytes]:
     """Every file of the docs folder: rendered pages, the static assets, the theme colours and the scripts' wording."""
     files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf, links).items()}
     assets = templates / "assets"
@@ -325,8 +349,17 @@ def sync_folder(folder: Path, files: dict[str, bytes]) -> int:
     return changed
 
 
-def write_docs(content: Content, templates: Path, base_config: Path, out: Path, site_dir: Path, preview: bool = False,
-               pdf: bool = False, engine: str = "mkdocs", offline: bool = False) -> Path:
+def write_docs(
+    content: Content,
+    templates: Path,
+    base_config: Path,
+    out: Path,
+    site_dir: Path,
+    preview: bool = False,
+    pdf: bool = False,
+    engine: str = "mkdocs",
+    offline: bool = False,
+) -> Path:
     """Render into `out`/docs and write the engine config beside it; returns the config's path.
 
     `pdf`: the build makes the PDF packs afterwards, so pages may link them.

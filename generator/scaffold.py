@@ -109,14 +109,19 @@ def new_exercise(root: Path, identifier: str, chapter: str | None = None) -> tup
         return None, [problem]
     idea = _first_idea(root)
     if idea is None:
-        return None, [ContentError("content/sources/", 0, 0, "", "there is no idea to practise yet",
-                                   "create a source first: `workbook new source <id>`")]
+        return None, [
+            ContentError(
+                "content/sources/", 0, 0, "", "there is no idea to practise yet", "create a source first: `workbook new source <id>`"
+            )
+        ]
     workbook_file = root / "content" / "workbook.yml"
     edited, error = add_to_chapter(workbook_file.read_text(encoding="utf-8"), workbook_file, identifier, chapter)
     if error:
         return None, [error]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(EXERCISE.format(modeline=modeline("exercise", 2), id=identifier, title=_title(identifier), idea=idea), encoding="utf-8")
+    target.write_text(
+        EXERCISE.format(modeline=modeline("exercise", 2), id=identifier, title=_title(identifier), idea=idea), encoding="utf-8"
+    )
     workbook_file.write_text(edited, encoding="utf-8")
     return target, []
 
@@ -125,7 +130,9 @@ def _check_new(target: Path, identifier: str, kind: str) -> ContentError | None:
     shown = target.relative_to(target.parents[2]).as_posix()
     if not re.fullmatch(ID_PATTERN, identifier):
         suggestion = "-".join(re.sub(r"[^a-z0-9]+", " ", identifier.lower()).split()) or "my-exercise"
-        return ContentError(shown, 0, 0, "", f"`{identifier}` is not a valid id", f"use lower-case words joined by hyphens, e.g. `{suggestion}`")
+        return ContentError(
+            shown, 0, 0, "", f"`{identifier}` is not a valid id", f"use lower-case words joined by hyphens, e.g. `{suggestion}`"
+        )
     if target.exists():
         return ContentError(shown, 0, 0, "", f"the {kind} `{identifier}` exists already", "choose another id, or edit the existing file")
     return None
@@ -145,15 +152,24 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
     shown = "content/workbook.yml"
     loaded, errors = load_yaml(path, shown)
     if loaded is None or not isinstance(loaded.data, dict) or not loaded.data.get("chapters"):
-        return text, errors[0] if errors else ContentError(shown, 0, 0, "chapters", "no chapters to add the exercise to", "add a chapter first")
+        return text, errors[0] if errors else ContentError(
+            shown, 0, 0, "chapters", "no chapters to add the exercise to", "add a chapter first"
+        )
     chapters = loaded.data["chapters"]
     if not isinstance(chapters, list) or not all(isinstance(c, dict) for c in chapters):
-        return text, ContentError(shown, *loaded.position(("chapters",)), "chapters", "`chapters` is not a list of chapters",
-                                  "run `workbook check` and fix workbook.yml first")
+        return text, ContentError(
+            shown,
+            *loaded.position(("chapters",)),
+            "chapters",
+            "`chapters` is not a list of chapters",
+            "run `workbook check` and fix workbook.yml first",
+        )
     ids = [c.get("id") for c in chapters]
     index = len(chapters) - 1 if chapter is None else (ids.index(chapter) if chapter in ids else -1)
     if index < 0:
-        return text, ContentError(shown, 0, 0, "chapters", f"no chapter `{chapter}`", "expected one of: " + ", ".join(f"`{i}`" for i in ids))
+        return text, ContentError(
+            shown, 0, 0, "chapters", f"no chapter `{chapter}`", "expected one of: " + ", ".join(f"`{i}`" for i in ids)
+        )
     entries = chapters[index].get("exercises") or []
     lines = text.splitlines(keepends=True)
     if not entries:
@@ -169,7 +185,8 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
     else:  # flow list [a, "b"]: insert before the bracket that closes it (entries may be quoted)
         end = current.find("]", column - 1)
         if end < 0:
-            return text, ContentError(shown, line, column, f"chapters[{index}].exercises", "this list spans several lines",
-                                      f"add `{identifier}` to it by hand")
+            return text, ContentError(
+                shown, line, column, f"chapters[{index}].exercises", "this list spans several lines", f"add `{identifier}` to it by hand"
+            )
         lines[line - 1] = current[:end].rstrip() + f", {identifier}" + current[end:]
     return "".join(lines), None

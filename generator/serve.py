@@ -51,8 +51,9 @@ def serve(project: Project, port: int = 8000) -> int:
     if config is None:
         print(format_report(errors), file=sys.stderr)
         return 1
-    engine = subprocess.Popen(engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root,
-                              env=os.environ | ENGINE_ENV)
+    engine = subprocess.Popen(
+        engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root, env=os.environ | ENGINE_ENV
+    )
     seen = snapshot(project)
     try:
         while engine.poll() is None:

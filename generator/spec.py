@@ -8,6 +8,7 @@ with (see ARCHITECTURE.md for the rules both sides follow).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ def parts(exercise: Exercise, dimension_id: str) -> list[Part]:
 
 
 def _times(a: float, b: float) -> float:
-    return 0.0 if a == 0 or b == 0 else a * b  # 0 × ∞ is 0 here: no rows contribute nothing
+    return 0.0 if a == 0 or b == 0 else a * b  # 0 * inf is 0 here: no rows contribute nothing
 
 
 def _sum_bounds(p: Part) -> tuple[float, float]:
@@ -145,19 +146,35 @@ def band_problems(bands: list[Band], low: float, high: float) -> list[tuple[int 
         if b.max is not None and b.max <= b.min:
             out.append((i, f"band `{b.label}` ends ({b.max:g}) where it starts or before ({b.min:g})", "make `max` larger than `min`"))
         if b.max is None and i != len(bands) - 1:
-            out.append((i, f"band `{b.label}` has no `max` but is not the last band", "only the top band may be open-ended; list bands from lowest to highest"))
+            out.append(
+                (
+                    i,
+                    f"band `{b.label}` has no `max` but is not the last band",
+                    "only the top band may be open-ended; list bands from lowest to highest",
+                )
+            )
     if out:
         return out
-    for i, (a, b) in enumerate(zip(bands, bands[1:])):
+    for i, (a, b) in enumerate(itertools.pairwise(bands)):
         assert a.max is not None
         if b.min < a.min:
             out.append((i + 1, f"band `{b.label}` starts below band `{a.label}`", "list bands from the lowest score to the highest"))
         elif b.min > a.max:
-            out.append((i + 1, f"gap between bands: scores from {fmt(a.max)} up to {fmt(b.min)} fall in no band",
-                        f"set `min` of band `{b.label}` to {fmt(a.max)} (bands are [min, max): each starts where the last ended)"))
+            out.append(
+                (
+                    i + 1,
+                    f"gap between bands: scores from {fmt(a.max)} up to {fmt(b.min)} fall in no band",
+                    f"set `min` of band `{b.label}` to {fmt(a.max)} (bands are [min, max): each starts where the last ended)",
+                )
+            )
         elif b.min < a.max:
-            out.append((i + 1, f"bands overlap: `{a.label}` runs to {fmt(a.max)} but `{b.label}` starts at {fmt(b.min)}",
-                        f"set `min` of band `{b.label}` to {fmt(a.max)}"))
+            out.append(
+                (
+                    i + 1,
+                    f"bands overlap: `{a.label}` runs to {fmt(a.max)} but `{b.label}` starts at {fmt(b.min)}",
+                    f"set `min` of band `{b.label}` to {fmt(a.max)}",
+                )
+            )
     if out:
         return out
     first, last = bands[0], bands[-1]
@@ -168,12 +185,23 @@ def band_problems(bands: list[Band], low: float, high: float) -> list[tuple[int 
         # max, so it may start at the highest score (e.g. "all three circles" of a 0-3 count).
         is_last = i == len(bands) - 1
         if b.min > high or (b.min == high and not is_last) or (top <= low and low < high):
-            out.append((i, f"band `{b.label}` ({fmt(b.min)} to {fmt(top)}) can never be reached: {span}",
-                        "remove it, or change its limits to lie within the reachable scores"))
+            out.append(
+                (
+                    i,
+                    f"band `{b.label}` ({fmt(b.min)} to {fmt(top)}) can never be reached: {span}",
+                    "remove it, or change its limits to lie within the reachable scores",
+                )
+            )
     if out:
         return out
     if first.min > low:
-        out.append((0, f"scores from {fmt(low)} up to {fmt(first.min)} fall in no band ({span})", f"set `min` of band `{first.label}` to {fmt(low)}"))
+        out.append(
+            (
+                0,
+                f"scores from {fmt(low)} up to {fmt(first.min)} fall in no band ({span})",
+                f"set `min` of band `{first.label}` to {fmt(low)}",
+            )
+        )
     last_top = last.max if last.max is not None else INF
     if last_top < high:
         fix = "leave `max` empty (no upper limit)" if high == INF else f"set it to {fmt(high)}"
@@ -199,7 +227,13 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
     for item in exercise.items:
         base: dict[str, Any] = {"id": item.id, "type": item.type}
         if isinstance(item, Likert):
-            base |= {"dimension": item.dimension, "weight": item.weight, "reverse": item.reverse, "min": 1, "max": len(likert_scale(item, exercise))}
+            base |= {
+                "dimension": item.dimension,
+                "weight": item.weight,
+                "reverse": item.reverse,
+                "min": 1,
+                "max": len(likert_scale(item, exercise)),
+            }
         elif isinstance(item, Choice):
             base |= {"dimension": item.dimension, "weight": item.weight, "values": option_values(item.options, default_index=True)}
         elif isinstance(item, Checklist):
@@ -212,8 +246,13 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
                 "fixed_rows": bool(item.row_labels),
                 "max_rows": len(item.row_labels) or item.max_rows,
                 "columns": [
-                    {"id": c.id, "type": c.type, "values": option_values(c.options, default_index=True) if c.type == "choice" else None,
-                     "dimension": c.dimension, "score": c.score}
+                    {
+                        "id": c.id,
+                        "type": c.type,
+                        "values": option_values(c.options, default_index=True) if c.type == "choice" else None,
+                        "dimension": c.dimension,
+                        "score": c.score,
+                    }
                     for c in item.columns
                 ],
             }
@@ -224,16 +263,24 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
         ranges: dict[str, tuple[float, float]] = {}
         for d in exercise.scoring.dimensions:
             ranges[d.id] = dimension_range(exercise, d)
-            spec["dimensions"].append({
-                "id": d.id, "label": d.label, "aggregate": d.aggregate, "numerator": d.numerator, "denominator": d.denominator,
-                "range": [_json_number(x) for x in ranges[d.id]],
-                "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in d.bands],
-                "follow_ups": [{"id": f, "title": urls[f][0], "url": urls[f][1]} for f in d.follow_ups if f in urls],
-            })
+            spec["dimensions"].append(
+                {
+                    "id": d.id,
+                    "label": d.label,
+                    "aggregate": d.aggregate,
+                    "numerator": d.numerator,
+                    "denominator": d.denominator,
+                    "range": [_json_number(x) for x in ranges[d.id]],
+                    "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in d.bands],
+                    "follow_ups": [{"id": f, "title": urls[f][0], "url": urls[f][1]} for f in d.follow_ups if f in urls],
+                }
+            )
         if exercise.scoring.overall:
             o = exercise.scoring.overall
             spec["overall"] = {
-                "label": o.label, "aggregate": o.aggregate, "of": o.of or list(ranges),
+                "label": o.label,
+                "aggregate": o.aggregate,
+                "of": o.of or list(ranges),
                 "range": [_json_number(x) for x in overall_range(o, ranges)],
                 "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in o.bands],
             }

@@ -186,5 +186,7 @@ def effective(overrides: dict[str, str]) -> dict[str, str]:
 def strings_js(overrides: dict[str, str]) -> str:
     """assets/workbook/strings.js: the effective table, for the scripts, as a classic script."""
     table = json.dumps(effective(overrides), ensure_ascii=False, indent=0, sort_keys=True)
-    return ("/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-            f"globalThis.WorkbookStrings = {table};\n")
+    return (
+        "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
+        f"globalThis.WorkbookStrings = {table};\n"
+    )

@@ -19,7 +19,8 @@ from . import spec as scoring
 from .errors import ContentError, did_you_mean, dotted
 from .load import Loaded, load_yaml
 from .model import ITEM_TYPES, Choice, Exercise, Number, Source, Table, Workbook
-from .strings import DEFAULTS as STRINGS, placeholders
+from .strings import DEFAULTS as STRINGS
+from .strings import placeholders
 
 Loc = tuple[str | int, ...]
 
@@ -48,8 +49,16 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         return p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
 
     if not (content_dir / "workbook.yml").is_file():
-        return None, [ContentError(rel(content_dir / "workbook.yml"), 0, 0, "", "the file is missing",
-                                   "every workbook needs content/workbook.yml with its title and chapters")]
+        return None, [
+            ContentError(
+                rel(content_dir / "workbook.yml"),
+                0,
+                0,
+                "",
+                "the file is missing",
+                "every workbook needs content/workbook.yml with its title and chapters",
+            )
+        ]
 
     workbook, wb_loaded = _check_file(content_dir / "workbook.yml", rel(content_dir / "workbook.yml"), Workbook, errors)
     sources, broken_sources = _check_folder(content_dir / "sources", Source, rel, errors)
@@ -59,8 +68,9 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
     if workbook is None or wb_loaded is None:
         return None, errors
     # A file that failed its own checks is still "there": references to it are not reported again.
-    errors += _cross_checks(workbook, wb_loaded, sources, exercises, pages, content_dir, rel,
-                            broken_exercises, complete_ideas=not broken_sources)
+    errors += _cross_checks(
+        workbook, wb_loaded, sources, exercises, pages, content_dir, rel, broken_exercises, complete_ideas=not broken_sources
+    )
     if errors:
         return None, errors
 
@@ -78,8 +88,16 @@ def _check_file(path: Path, display: str, model: type[BaseModel], errors: list[C
     if loaded is None:
         return None, None
     if not isinstance(loaded.data, dict):
-        errors.append(ContentError(display, 1, 1, "", f"expected a mapping of fields (`title: …`), found {_describe(loaded.data)}",
-                                   f"see the other files in {Path(display).parent.as_posix()}/ for the shape"))
+        errors.append(
+            ContentError(
+                display,
+                1,
+                1,
+                "",
+                f"expected a mapping of fields (`title: …`), found {_describe(loaded.data)}",
+                f"see the other files in {Path(display).parent.as_posix()}/ for the shape",
+            )
+        )
         return None, loaded
     try:
         return model.model_validate(loaded.data), loaded
@@ -88,7 +106,9 @@ def _check_file(path: Path, display: str, model: type[BaseModel], errors: list[C
         return None, loaded
 
 
-def _check_folder(folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError]) -> tuple[dict[str, tuple[Any, Loaded]], set[str]]:
+def _check_folder(
+    folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError]
+) -> tuple[dict[str, tuple[Any, Loaded]], set[str]]:
     """The files that passed, by id, and the stems of those that did not."""
     out: dict[str, tuple[Any, Loaded]] = {}
     broken: set[str] = set()
@@ -99,8 +119,16 @@ def _check_folder(folder: Path, model: type[BaseModel], rel: Any, errors: list[C
             continue
         if obj.id != path.stem:
             line, col = loaded.position(("id",))
-            errors.append(ContentError(loaded.file, line, col, "id", f"the id `{obj.id}` does not match the file name `{path.name}`",
-                                       f"rename the file to `{obj.id}{path.suffix}` or set `id: {path.stem}`"))
+            errors.append(
+                ContentError(
+                    loaded.file,
+                    line,
+                    col,
+                    "id",
+                    f"the id `{obj.id}` does not match the file name `{path.name}`",
+                    f"rename the file to `{obj.id}{path.suffix}` or set `id: {path.stem}`",
+                )
+            )
             broken.add(path.stem)
             continue
         out[obj.id] = (obj, loaded)
@@ -115,7 +143,11 @@ def _strip_tags(loc: Loc, data: Any) -> Loc:
         if isinstance(node, dict) and part not in node and part in ITEM_TYPES and node.get("type") == part:
             continue
         out.append(part)
-        node = node.get(part) if isinstance(node, dict) else (node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None)
+        node = (
+            node.get(part)
+            if isinstance(node, dict)
+            else (node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None)
+        )
     return tuple(out)
 
 
@@ -177,8 +209,9 @@ def _from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Con
         parent, name = loc[:-1], str(loc[-1])
         line, col = loaded.position(parent)
         help_ = _field_help(_model_at(root_model, full_loc[:-1]), name)
-        return ContentError(loaded.file, line, col, path, f"the required field `{name}` is missing",
-                            f"add `{name}:`" + (f" ({help_})" if help_ else ""))
+        return ContentError(
+            loaded.file, line, col, path, f"the required field `{name}` is missing", f"add `{name}:`" + (f" ({help_})" if help_ else "")
+        )
     if kind == "extra_forbidden":
         name = str(loc[-1])
         line, col = loaded.position(loc, key=True)
@@ -187,38 +220,68 @@ def _from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Con
         return ContentError(loaded.file, line, col, path, f"unknown field `{name}`", did_you_mean(name, allowed) or "remove it")
     if kind == "union_tag_invalid":
         given = err.get("ctx", {}).get("tag", found)
-        line, col = loaded.position(loc + ("type",))
-        return ContentError(loaded.file, line, col, dotted(loc + ("type",)), f"unknown item type `{given}`", did_you_mean(str(given), ITEM_TYPES))
+        line, col = loaded.position((*loc, "type"))
+        return ContentError(
+            loaded.file, line, col, dotted((*loc, "type")), f"unknown item type `{given}`", did_you_mean(str(given), ITEM_TYPES)
+        )
     if kind == "union_tag_not_found":
         return ContentError(loaded.file, line, col, path, "the item has no `type`", "add `type:` with one of: " + ", ".join(ITEM_TYPES))
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        return ContentError(loaded.file, line, col, path, f"expected one of {expected}, found {_describe(found)}", did_you_mean(str(found), choices))
+        return ContentError(
+            loaded.file, line, col, path, f"expected one of {expected}, found {_describe(found)}", did_you_mean(str(found), choices)
+        )
     if kind == "string_pattern_mismatch":
-        if loc and (str(loc[-1]) in ("id", "ideas", "exercises", "follow_ups", "dimension", "of", "numerator", "denominator") or isinstance(loc[-1], int)):
+        if loc and (
+            str(loc[-1]) in ("id", "ideas", "exercises", "follow_ups", "dimension", "of", "numerator", "denominator")
+            or isinstance(loc[-1], int)
+        ):
             suggestion = "-".join("".join(ch if ch.isalnum() else " " for ch in str(found).lower()).split())
-            return ContentError(loaded.file, line, col, path, f"`{found}` is not a valid id",
-                                f"ids are lower-case words joined by hyphens, e.g. `{suggestion or 'job-skills'}`")
-        return ContentError(loaded.file, line, col, path, f"{_describe(found)} is not in the expected form", _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1])))
+            return ContentError(
+                loaded.file,
+                line,
+                col,
+                path,
+                f"`{found}` is not a valid id",
+                f"ids are lower-case words joined by hyphens, e.g. `{suggestion or 'job-skills'}`",
+            )
+        return ContentError(
+            loaded.file,
+            line,
+            col,
+            path,
+            f"{_describe(found)} is not in the expected form",
+            _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1])),
+        )
     if kind in ("too_short", "too_long"):
         what = "list" if isinstance(found, list) else "text"
         minimum = err.get("ctx", {}).get("min_length")
         if kind == "too_short" and isinstance(found, list) and not found:
-            return ContentError(loaded.file, line, col, path, f"`{loc[-1]}` is empty", f"give at least {minimum} entr{'y' if minimum == 1 else 'ies'}")
+            return ContentError(
+                loaded.file, line, col, path, f"`{loc[-1]}` is empty", f"give at least {minimum} entr{'y' if minimum == 1 else 'ies'}"
+            )
         if kind == "too_short" and what == "text":
             return ContentError(loaded.file, line, col, path, f"`{loc[-1]}` is empty", "write something here or remove the field")
         return ContentError(loaded.file, line, col, path, err["msg"].replace("List", "list"), "")
     expected = {
-        "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
-        "float_type": "a number", "float_parsing": "a number", "bool_type": "true or false", "bool_parsing": "true or false",
-        "list_type": "a list (lines starting with `- `)", "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields",
+        "string_type": "text",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "int_from_float": "a whole number",
+        "float_type": "a number",
+        "float_parsing": "a number",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "list_type": "a list (lines starting with `- `)",
+        "model_type": "a mapping of fields",
+        "model_attributes_type": "a mapping of fields",
         "dict_type": "a mapping of fields",
     }.get(kind)
     if expected:
         hint = ""
         if kind == "string_type" and isinstance(found, (int, float, bool)):
-            hint = f"put it in quotes: \"{found}\""
+            hint = f'put it in quotes: "{found}"'
         elif kind == "list_type" and isinstance(found, str):
             hint = f"write it as a list: [{found}]"
         return ContentError(loaded.file, line, col, path, f"expected {expected}, found {_describe(found)}", hint)
@@ -266,10 +329,15 @@ def _cross_checks(
 
     # Ideas: unique across all sources.
     idea_home: dict[str, str] = {}
-    for sid, (source, loaded) in sources.items():
+    for _sid, (source, loaded) in sources.items():
         for i, idea in enumerate(source.ideas):
             if idea.id in idea_home:
-                at(loaded, ("ideas", i, "id"), f"the idea id `{idea.id}` is already used in {idea_home[idea.id]}", "give each idea its own id")
+                at(
+                    loaded,
+                    ("ideas", i, "id"),
+                    f"the idea id `{idea.id}` is already used in {idea_home[idea.id]}",
+                    "give each idea its own id",
+                )
             else:
                 idea_home[idea.id] = loaded.file
 
@@ -284,28 +352,57 @@ def _cross_checks(
             if eid in broken_exercises:
                 placed[eid] = chapter.id
             elif eid not in exercises:
-                at(wb, ("chapters", c, "exercises", e), f"no exercise `{eid}` in content/exercises/",
-                   did_you_mean(eid, exercises) or f"create content/exercises/{eid}.yml or remove this line")
+                at(
+                    wb,
+                    ("chapters", c, "exercises", e),
+                    f"no exercise `{eid}` in content/exercises/",
+                    did_you_mean(eid, exercises) or f"create content/exercises/{eid}.yml or remove this line",
+                )
             elif eid in placed:
-                at(wb, ("chapters", c, "exercises", e), f"the exercise `{eid}` is already in chapter `{placed[eid]}`", "list each exercise in one chapter only")
+                at(
+                    wb,
+                    ("chapters", c, "exercises", e),
+                    f"the exercise `{eid}` is already in chapter `{placed[eid]}`",
+                    "list each exercise in one chapter only",
+                )
             else:
                 placed[eid] = chapter.id
     for eid, (_, loaded) in exercises.items():
         if eid not in placed:
-            errors.append(ContentError(loaded.file, 1, 1, "", f"the exercise `{eid}` is in no chapter, so readers could not find it",
-                                       "add its id to a chapter's `exercises` in content/workbook.yml"))
+            errors.append(
+                ContentError(
+                    loaded.file,
+                    1,
+                    1,
+                    "",
+                    f"the exercise `{eid}` is in no chapter, so readers could not find it",
+                    "add its id to a chapter's `exercises` in content/workbook.yml",
+                )
+            )
     if "index" not in pages:
-        errors.append(ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md"))
+        errors.append(
+            ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md")
+        )
     for p, page in enumerate(workbook.pages):
         if page == "index":
             at(wb, ("pages", p), "`index` is the home page and is always first", "remove it from `pages`")
         elif page not in pages:
-            at(wb, ("pages", p), f"no page `{page}.md` in content/pages/", did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md")
+            at(
+                wb,
+                ("pages", p),
+                f"no page `{page}.md` in content/pages/",
+                did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md",
+            )
     if workbook.theme.logo and not (content_dir / workbook.theme.logo).is_file():
-        at(wb, ("theme", "logo"), f"no file `{workbook.theme.logo}` in content/", "put the image under content/ and give its path relative to content/")
+        at(
+            wb,
+            ("theme", "logo"),
+            f"no file `{workbook.theme.logo}` in content/",
+            "put the image under content/ and give its path relative to content/",
+        )
     errors += _strings_checks(workbook, wb)
 
-    for eid, (exercise, loaded) in exercises.items():
+    for exercise, loaded in exercises.values():
         errors += _exercise_checks(exercise, loaded, set(idea_home) if complete_ideas else None, set(exercises) | broken_exercises)
     return errors
 
@@ -316,15 +413,29 @@ def _strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
     for key, text in workbook.strings.items():
         loc: Loc = ("strings", key)
         if key not in STRINGS:
-            errors.append(ContentError(wb.file, *wb.position(loc, key=True), dotted(loc), f"unknown string id `{key}`",
-                                       did_you_mean(key, STRINGS) or "the ids are listed, with their default text, in generator/strings.py"))
+            errors.append(
+                ContentError(
+                    wb.file,
+                    *wb.position(loc, key=True),
+                    dotted(loc),
+                    f"unknown string id `{key}`",
+                    did_you_mean(key, STRINGS) or "the ids are listed, with their default text, in generator/strings.py",
+                )
+            )
             continue
         wanted, given = placeholders(STRINGS[key]), placeholders(text)
         problems = [f"leaves out {_braces(wanted - given)}"] if wanted - given else []
         problems += [f"has {_braces(given - wanted)}, which this string does not fill"] if given - wanted else []
         if problems:
-            errors.append(ContentError(wb.file, *wb.position(loc), dotted(loc), "the text " + " and ".join(problems),
-                                       f"keep the placeholders of the default text, `{STRINGS[key]}`"))
+            errors.append(
+                ContentError(
+                    wb.file,
+                    *wb.position(loc),
+                    dotted(loc),
+                    "the text " + " and ".join(problems),
+                    f"keep the placeholders of the default text, `{STRINGS[key]}`",
+                )
+            )
     return errors
 
 
@@ -341,7 +452,11 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
 
     for i, idea in enumerate(ex.ideas):
         if ideas is not None and idea not in ideas:
-            at(("ideas", i), f"no idea `{idea}` in any source", did_you_mean(idea, ideas) or "add it to a file in content/sources/ or fix the id")
+            at(
+                ("ideas", i),
+                f"no idea `{idea}` in any source",
+                did_you_mean(idea, ideas) or "add it to a file in content/sources/ or fix the id",
+            )
     for i, ref in enumerate(ex.follow_ups):
         if ref not in exercise_ids:
             at(("follow_ups", i), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
@@ -357,7 +472,11 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
             cols: set[str] = set()
             for c, col in enumerate(item.columns):
                 if col.id in cols:
-                    at(("items", i, "columns", c, "id"), f"the column id `{col.id}` is used twice in this table", "give each column its own id")
+                    at(
+                        ("items", i, "columns", c, "id"),
+                        f"the column id `{col.id}` is used twice in this table",
+                        "give each column its own id",
+                    )
                 cols.add(col.id)
 
     dims = {d.id for d in ex.scoring.dimensions} if ex.scoring else set()
@@ -370,14 +489,26 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
             targets = [(("items", i, "dimension"), item.dimension)]  # type: ignore[union-attr]
         for loc, dim in targets:
             if not ex.scoring:
-                at(loc, f"the item counts towards `{dim}`, but the exercise has no `scoring`", "add a `scoring:` section declaring the dimension, or remove this line")
+                at(
+                    loc,
+                    f"the item counts towards `{dim}`, but the exercise has no `scoring`",
+                    "add a `scoring:` section declaring the dimension, or remove this line",
+                )
             elif dim not in dims:
-                at(loc, f"no dimension `{dim}` is declared in `scoring.dimensions`", did_you_mean(dim, dims) or "declare it under scoring.dimensions")
+                at(
+                    loc,
+                    f"no dimension `{dim}` is declared in `scoring.dimensions`",
+                    did_you_mean(dim, dims) or "declare it under scoring.dimensions",
+                )
             else:
                 scored_dims.add(dim)
         if isinstance(item, Choice) and item.dimension and any(o.value is None for o in item.options):
             missing = next(n for n, o in enumerate(item.options) if o.value is None)
-            at(("items", i, "options", missing), "a scored choice needs a `value` on every option", "add `value:` (its score) to each option")
+            at(
+                ("items", i, "options", missing),
+                "a scored choice needs a `value` on every option",
+                "add `value:` (its score) to each option",
+            )
 
     if not ex.scoring:
         return errors
@@ -386,27 +517,48 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
     for d, dim in enumerate(ex.scoring.dimensions):
         loc: Loc = ("scoring", "dimensions", d)
         if dim.id in dim_ids:
-            at(loc + ("id",), f"the dimension id `{dim.id}` is used twice", "give each dimension its own id")
+            at((*loc, "id"), f"the dimension id `{dim.id}` is used twice", "give each dimension its own id")
         dim_ids.add(dim.id)
         for f, ref in enumerate(dim.follow_ups):
             if ref not in exercise_ids:
-                at(loc + ("follow_ups", f), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+                at((*loc, "follow_ups", f), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
         if dim.aggregate == "ratio":
             for part in ("numerator", "denominator"):
                 ref = getattr(dim, part)
                 if ref not in numbers:
-                    at(loc + (part,), f"`{ref}` is not a number item of this exercise", did_you_mean(ref, numbers) or "a ratio divides two `type: number` items")
+                    at(
+                        (*loc, part),
+                        f"`{ref}` is not a number item of this exercise",
+                        did_you_mean(ref, numbers) or "a ratio divides two `type: number` items",
+                    )
             if not {dim.numerator, dim.denominator} <= numbers:
                 continue
         elif dim.id not in scored_dims:
-            at(loc + ("id",), f"no item counts towards the dimension `{dim.id}`", "set `dimension: " + dim.id + "` on its items, or remove the dimension")
+            at(
+                (*loc, "id"),
+                f"no item counts towards the dimension `{dim.id}`",
+                "set `dimension: " + dim.id + "` on its items, or remove the dimension",
+            )
             continue
-        unbounded_column = any(isinstance(item, Table) and any(c.dimension == dim.id and c.type == "number" for c in item.columns) for item in ex.items)
+        unbounded_column = any(
+            isinstance(item, Table) and any(c.dimension == dim.id and c.type == "number" for c in item.columns) for item in ex.items
+        )
         if dim.aggregate == "percentage" and unbounded_column:
-            at(loc + ("aggregate",), "a percentage cannot include a table's number column (it has no upper limit)", "use `sum` or `mean`, or a `choice` column")
+            at(
+                (*loc, "aggregate"),
+                "a percentage cannot include a table's number column (it has no upper limit)",
+                "use `sum` or `mean`, or a `choice` column",
+            )
             continue
-        if dim.aggregate == "percentage" and any(isinstance(item, Number) and getattr(item, "dimension", None) == dim.id and (item.min is None or item.max is None) for item in ex.items):
-            at(loc + ("aggregate",), "a percentage needs every number item in it to have `min` and `max`", "add `min:` and `max:` to those items, or use `sum`")
+        if dim.aggregate == "percentage" and any(
+            isinstance(item, Number) and getattr(item, "dimension", None) == dim.id and (item.min is None or item.max is None)
+            for item in ex.items
+        ):
+            at(
+                (*loc, "aggregate"),
+                "a percentage needs every number item in it to have `min` and `max`",
+                "add `min:` and `max:` to those items, or use `sum`",
+            )
             continue
         low, high = scoring.dimension_range(ex, dim)
         for band, message, hint in scoring.band_problems(dim.bands, low, high):
@@ -419,12 +571,14 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
                 at(("scoring", "overall", "of", o), f"no dimension `{ref}`", did_you_mean(ref, dim_ids))
         chosen = overall.of or list(dim_ids)
         if overall.aggregate == "difference" and len(chosen) != 2:
-            at(("scoring", "overall", "of"), "`difference` needs exactly two dimensions in `of`", "write `of: [first, second]`: the score is first minus second")
+            at(
+                ("scoring", "overall", "of"),
+                "`difference` needs exactly two dimensions in `of`",
+                "write `of: [first, second]`: the score is first minus second",
+            )
         elif not errors:
             ranges = {dim.id: scoring.dimension_range(ex, dim) for dim in ex.scoring.dimensions}
             low, high = scoring.overall_range(overall, ranges)
             for band, message, hint in scoring.band_problems(overall.bands, low, high):
                 at(("scoring", "overall") + (("bands", band) if band is not None else ("bands",)), message, hint)
     return errors
-
-

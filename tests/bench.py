@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import Project, engine_command
+from generator.build import engine_command
 from generator.render import write_docs
 from generator.validate import validate_content
 
@@ -90,17 +90,21 @@ def generator_figures() -> list[tuple[str, str]]:
             if extra in (0, 300):
                 engine = time_engine(root, work)
                 name = f"{label} ({count} exercises)"
-                rows += [(f"{name}: generator, first build", f"{cold * 1000:.0f} ms ({cold / engine:.1%} of the engine)"),
-                         (f"{name}: generator, later builds", f"{gen * 1000:.0f} ms"),
-                         (f"{name}: engine (mkdocs build)", f"{engine:.2f} s"),
-                         (f"{name}: generator / engine", f"{gen / engine:.1%} (target <= 10%)")]
+                rows += [
+                    (f"{name}: generator, first build", f"{cold * 1000:.0f} ms ({cold / engine:.1%} of the engine)"),
+                    (f"{name}: generator, later builds", f"{gen * 1000:.0f} ms"),
+                    (f"{name}: engine (mkdocs build)", f"{engine:.2f} s"),
+                    (f"{name}: generator / engine", f"{gen / engine:.1%} (target <= 10%)"),
+                ]
             else:
                 rows.append((f"synthetic ({count} exercises): generator", f"{gen * 1000:.0f} ms"))
         check = min(_time_check() for _ in range(3))
         rows.append(("`workbook check` on this workbook (a new process)", f"{check * 1000:.0f} ms (target < 1 s)"))
         base_n, base_t = per_exercise[1]
         for n, t in per_exercise[2:]:
-            rows.append((f"generator growth {base_n} -> {n} exercises", f"x{t / base_t:.2f} time for x{n / base_n:.2f} exercises (linear = equal)"))
+            rows.append(
+                (f"generator growth {base_n} -> {n} exercises", f"x{t / base_t:.2f} time for x{n / base_n:.2f} exercises (linear = equal)")
+            )
     return rows
 
 

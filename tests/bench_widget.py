@@ -51,8 +51,13 @@ def hundred_item_project(target: Path) -> Path:
     dims = [d["id"] for d in source["scoring"]["dimensions"]]
     source.update(id=BENCH_ID, title="A hundred statements", follow_ups=[])
     source["items"] = [
-        {"id": f"s{n:03d}", "type": "likert", "text": f"Statement number {n + 1}.", "dimension": dims[n % len(dims)],
-         **({"reverse": True} if n % 7 == 0 else {})}
+        {
+            "id": f"s{n:03d}",
+            "type": "likert",
+            "text": f"Statement number {n + 1}.",
+            "dimension": dims[n % len(dims)],
+            **({"reverse": True} if n % 7 == 0 else {}),
+        }
         for n in range(ITEMS)
     ]
     for d in source["scoring"]["dimensions"]:

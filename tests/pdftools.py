@@ -66,8 +66,9 @@ def page_image(path: Path, page: int, tmp: Path, dpi: int = 40) -> Image.Image:
     """One page as a greyscale image (pdftoppm), 1-based."""
     assert shutil.which("pdftoppm"), "pdftoppm is missing: run `make test`, which installs poppler-utils"
     out = tmp / f"{path.stem}-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
-                    str(path), str(out)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(path), str(out)], check=True
+    )
     return Image.open(out.with_suffix(".png")).convert("L")
 
 

@@ -53,7 +53,11 @@ def test_new_exercise_is_valid_and_placed_in_the_last_chapter(project: Path) -> 
 
 def test_new_exercise_into_a_block_list_keeps_comments(project: Path) -> None:
     wb = project / "content" / "workbook.yml"
-    wb.write_text(wb.read_text().replace("    exercises: [all-types, runway]\n", "    # in reading order\n    exercises:\n      - all-types\n      - runway"))
+    wb.write_text(
+        wb.read_text().replace(
+            "    exercises: [all-types, runway]\n", "    # in reading order\n    exercises:\n      - all-types\n      - runway"
+        )
+    )
 
     assert workbook(project, "new", "exercise", "next-steps", "--chapter", "first").returncode == 0
 
@@ -67,11 +71,17 @@ def test_new_source_is_valid(project: Path) -> None:
     assert validate_content(project)[1] == []
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("new", "exercise", "My Values"), "`My Values` is not a valid id\n    hint: use lower-case words joined by hyphens, e.g. `my-values`"),
-    (("new", "exercise", "runway"), "the exercise `runway` exists already"),
-    (("new", "exercise", "x", "--chapter", "nope"), "no chapter `nope`"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("new", "exercise", "My Values"),
+            "`My Values` is not a valid id\n    hint: use lower-case words joined by hyphens, e.g. `my-values`",
+        ),
+        (("new", "exercise", "runway"), "the exercise `runway` exists already"),
+        (("new", "exercise", "x", "--chapter", "nope"), "no chapter `nope`"),
+    ],
+)
 def test_new_refuses_with_a_reason(project: Path, args: tuple[str, ...], message: str) -> None:
     run = workbook(project, *args)
     assert run.returncode == 1

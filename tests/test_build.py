@@ -53,15 +53,29 @@ def built(project: Path) -> Path:
 
 
 def test_build_writes_every_page(built: Path) -> None:
-    for page in ["index.html", "about/index.html", "chapters/first/index.html", "exercises/all-types/index.html",
-                 "exercises/runway/index.html", "sources/an-article/index.html", "search/search_index.json"]:
+    for page in [
+        "index.html",
+        "about/index.html",
+        "chapters/first/index.html",
+        "exercises/all-types/index.html",
+        "exercises/runway/index.html",
+        "sources/an-article/index.html",
+        "search/search_index.json",
+    ]:
         assert (built / page).is_file(), page
 
 
 def test_every_item_type_becomes_labelled_controls(built: Path) -> None:
     page = parse(built / "exercises" / "all-types" / "index.html")
     kinds = {(c["_tag"], c.get("type")) for c in page.controls if c.get("name")}
-    assert {("input", "radio"), ("input", "checkbox"), ("textarea", None), ("input", "number"), ("select", None), ("input", "text")} <= kinds
+    assert {
+        ("input", "radio"),
+        ("input", "checkbox"),
+        ("textarea", None),
+        ("input", "number"),
+        ("select", None),
+        ("input", "text"),
+    } <= kinds
     names = {c["name"] for c in page.controls if c.get("name")}
     assert {"agree", "disagree", "pick", "ticks", "notes", "count", "people.0.name", "people.2.circle"} <= names
     for control in page.controls:
@@ -132,8 +146,12 @@ def test_refuses_to_build_over_the_project_or_a_folder_that_is_not_a_site(projec
     (project / "somewhere-with-files").mkdir()
     (project / "somewhere-with-files" / "notes.txt").write_text("mine")
 
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf", "--site", str(project / target)],
-                         capture_output=True, text=True, cwd=project)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf", "--site", str(project / target)],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
     assert run.returncode == 1 and "refusing to build into" in run.stderr
     assert (project / "content" / "workbook.yml").is_file()

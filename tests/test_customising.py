@@ -58,5 +58,5 @@ def test_the_guide_works_as_written(tmp_path: Path) -> None:
     palette = (site / "assets" / "stylesheets" / "theme.css").read_text()
     assert f"--md-primary-fg-color: {theme['primary']}" in palette and f"--md-accent-fg-color: {theme['accent']}" in palette
     script = (site / "assets" / "workbook" / "strings.js").read_text()
-    effective = json.loads(script[script.index("{"): script.rindex("}") + 1])
+    effective = json.loads(script[script.index("{") : script.rindex("}") + 1])
     assert strings and all(effective[key] == text for key, text in strings.items())

@@ -100,7 +100,7 @@ def test_pack_cover_and_contents(downloads: Path) -> None:
     text = pdf_text(downloads / "participant-pack.pdf")
     wb = content().workbook
     assert f"{wb.title} {wb.subtitle}" in text[:200]
-    contents = text[text.index("Contents"):]
+    contents = text[text.index("Contents") :]
     for ex in content().exercises.values():
         # the contents list each worksheet with the page it starts on
         assert re.search(re.escape(norm(ex.title)) + r"[ .]*\d+", contents), ex.id
@@ -112,8 +112,9 @@ def test_pack_cover_and_contents(downloads: Path) -> None:
 def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> None:
     pack = downloads / "participant-pack.pdf"
     cover = page_image(pack, 1, tmp_path)
-    assert dark_pixels(cover, (0, 0, 1, 0.3), below=120) > 0.5 * cover.width * cover.height * 0.3 * 0.5, \
+    assert dark_pixels(cover, (0, 0, 1, 0.3), below=120) > 0.5 * cover.width * cover.height * 0.3 * 0.5, (
         "the cover's upper part is a band in the theme colour"
+    )
     assert dark_pixels(cover, (0.1, 0.45, 0.9, 0.55)) > 0, "the cover says what the pack holds"
 
     sheet = downloads / "worksheets" / "who-owns-your-job-security.pdf"
@@ -126,8 +127,9 @@ def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> N
         img = page_image(pack, page, tmp_path, dpi=20)
         if page == 1:
             continue  # the cover's band runs to the edges on purpose
-        assert dark_pixels(img, (0, 0, 0.04, 1)) == 0 and dark_pixels(img, (0.96, 0, 1, 1)) == 0, \
+        assert dark_pixels(img, (0, 0, 0.04, 1)) == 0 and dark_pixels(img, (0.96, 0, 1, 1)) == 0, (
             f"page {page}: something spills into the side margins"
+        )
 
 
 # --- QR codes, no-pdf builds and failures --------------------------------------------------------
@@ -179,8 +181,12 @@ def test_missing_system_libraries_are_reported_with_the_fix(project: Path, tmp_p
     (fake / "__init__.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("last good")
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(project), "build"], capture_output=True,
-                         text=True, env={"PYTHONPATH": f"{fake.parent}:{REPO}", "PATH": "/usr/bin:/bin"})
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project), "build"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": f"{fake.parent}:{REPO}", "PATH": "/usr/bin:/bin"},
+    )
     assert run.returncode == 1
     assert "libpango-1.0-0" in run.stderr and "apt-get install" in run.stderr and "--no-pdf" in run.stderr
     assert "Traceback" not in run.stderr

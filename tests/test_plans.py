@@ -53,8 +53,14 @@ def test_ninety_minutes_take_exercises_in_order_while_they_fit() -> None:
     assert plan.exercises == ("a", "b", "d")
     assert plan.left_out == ("c", "e")
     assert [(s.kind, s.minutes) for s in plan.slots] == [
-        ("welcome", 10), ("exercise", 20), ("discussion", 5), ("exercise", 30), ("discussion", 5),
-        ("exercise", 5), ("discussion", 5), ("close", 10),
+        ("welcome", 10),
+        ("exercise", 20),
+        ("discussion", 5),
+        ("exercise", 30),
+        ("discussion", 5),
+        ("exercise", 5),
+        ("discussion", 5),
+        ("close", 10),
     ]
 
 

@@ -57,8 +57,17 @@ def test_print_shows_the_worksheet_and_nothing_else(site_url: str, page) -> None
     assert page.locator("[data-wb-print]").first.is_visible(), "the print buttons show on screen"
     assert not page.locator(".wb-print-header").is_visible(), "the printed header is hidden on screen"
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-                   "[data-wb-print]", "[data-wb-download]", ".wb-bar", ".wb-key"):
+    for chrome in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        "[data-wb-print]",
+        "[data-wb-download]",
+        ".wb-bar",
+        ".wb-key",
+    ):
         for i in range(page.locator(chrome).count()):
             assert not page.locator(chrome).nth(i).is_visible(), f"{chrome} prints"
     header = page.locator(".wb-print-header")
@@ -163,7 +172,6 @@ def test_a_print_answers_link_prints_once_answers_are_restored(site_url: str, pa
     assert printed["blank"] is False and printed["text"] == words
     assert printed["search"] == "", "the link's ?print=answers is dropped, so a reload does not print again"
     assert re.search(r"/exercises/career-as-a-business/$", page.url)
-
 
 
 def test_a_print_answers_link_followed_by_instant_navigation(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -48,7 +48,7 @@ def test_every_control_has_a_label(item_type: str) -> None:
     _, html = render_case(item_type)
     ids = set(re.findall(r'<label[^>]* for="([^"]+)"', html))
     for control in re.findall(r"<(?:input|textarea|select)\b[^>]*>", html):
-        named = 'aria-label="' in control or re.search(r'id="([^"]+)"', control) and re.search(r'id="([^"]+)"', control).group(1) in ids  # type: ignore[union-attr]
+        named = 'aria-label="' in control or (re.search(r'id="([^"]+)"', control) and re.search(r'id="([^"]+)"', control).group(1) in ids)  # type: ignore[union-attr]
         wrapped = 'type="radio"' in control or 'type="checkbox"' in control  # inside their <label>
         assert named or wrapped, control
     assert html.count("<fieldset") == html.count("<legend")
@@ -68,6 +68,15 @@ def test_spec_travels_as_inert_json() -> None:
 def test_credit_names_title_author_publication_and_date() -> None:
     from generator.model import Source
 
-    source = Source.model_validate({"id": "s", "title": "T", "author": "A", "publication": "B", "date": "2011-03",
-                                    "summary": "S", "ideas": [{"id": "i", "title": "I", "summary": "S"}]})
+    source = Source.model_validate(
+        {
+            "id": "s",
+            "title": "T",
+            "author": "A",
+            "publication": "B",
+            "date": "2011-03",
+            "summary": "S",
+            "ideas": [{"id": "i", "title": "I", "summary": "S"}],
+        }
+    )
     assert credit(source) == "“T” by A (B, March 2011)"

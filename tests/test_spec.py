@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -11,14 +12,22 @@ from generator.spec import band_problems, dimension_range, overall_range, ratio_
 
 
 def exercise(items: list[dict], dimensions: list[dict], overall: dict | None = None) -> Exercise:
-    return Exercise.model_validate({
-        "id": "x", "title": "X", "ideas": ["i"], "minutes": 1, "introduction": "I", "instructions": "I",
-        "items": items, "scoring": {"dimensions": dimensions, "overall": overall},
-    })
+    return Exercise.model_validate(
+        {
+            "id": "x",
+            "title": "X",
+            "ideas": ["i"],
+            "minutes": 1,
+            "introduction": "I",
+            "instructions": "I",
+            "items": items,
+            "scoring": {"dimensions": dimensions, "overall": overall},
+        }
+    )
 
 
 def bands(*edges: float | None) -> list[Band]:
-    return [Band(min=lo, max=hi, label=f"b{i}", text="t") for i, (lo, hi) in enumerate(zip(edges, edges[1:]))]  # type: ignore[arg-type]
+    return [Band(min=lo, max=hi, label=f"b{i}", text="t") for i, (lo, hi) in enumerate(itertools.pairwise(edges))]  # type: ignore[arg-type]
 
 
 def likert(i: str, dim: str, weight: float = 1, points: int = 5) -> dict:
@@ -26,23 +35,47 @@ def likert(i: str, dim: str, weight: float = 1, points: int = 5) -> dict:
 
 
 def test_mean_sum_and_percentage_ranges() -> None:
-    ex = exercise([likert("a", "d"), likert("b", "d", weight=3), likert("c", "s", points=4), likert("e", "s")],
-                  [{"id": "d", "label": "D"}, {"id": "s", "label": "S", "aggregate": "sum"}])
+    ex = exercise(
+        [likert("a", "d"), likert("b", "d", weight=3), likert("c", "s", points=4), likert("e", "s")],
+        [{"id": "d", "label": "D"}, {"id": "s", "label": "S", "aggregate": "sum"}],
+    )
     assert dimension_range(ex, ex.scoring.dimensions[0]) == (1, 5)  # type: ignore[union-attr]
     assert dimension_range(ex, ex.scoring.dimensions[1]) == (2, 9)  # type: ignore[union-attr]
 
 
 def test_checklist_sum_counts_option_values() -> None:
-    ex = exercise([{"id": "c", "type": "checklist", "text": "t", "dimension": "d",
-                    "options": [{"label": "a"}, {"label": "b", "value": 3}]}], [{"id": "d", "label": "D", "aggregate": "sum"}])
+    ex = exercise(
+        [{"id": "c", "type": "checklist", "text": "t", "dimension": "d", "options": [{"label": "a"}, {"label": "b", "value": 3}]}],
+        [{"id": "d", "label": "D", "aggregate": "sum"}],
+    )
     assert dimension_range(ex, ex.scoring.dimensions[0]) == (0, 4)  # type: ignore[union-attr]
 
 
 def test_table_distinct_and_growing_rows() -> None:
-    table = {"id": "t", "type": "table", "text": "t", "rows": 2, "max_rows": 4, "columns": [
-        {"id": "c", "label": "C", "type": "choice", "options": [{"label": "x"}, {"label": "y"}, {"label": "z"}], "dimension": "reach", "score": "distinct"},
-        {"id": "f", "label": "F", "type": "choice", "options": [{"label": "old", "value": 0}, {"label": "new", "value": 2}], "dimension": "fresh"},
-    ]}
+    table = {
+        "id": "t",
+        "type": "table",
+        "text": "t",
+        "rows": 2,
+        "max_rows": 4,
+        "columns": [
+            {
+                "id": "c",
+                "label": "C",
+                "type": "choice",
+                "options": [{"label": "x"}, {"label": "y"}, {"label": "z"}],
+                "dimension": "reach",
+                "score": "distinct",
+            },
+            {
+                "id": "f",
+                "label": "F",
+                "type": "choice",
+                "options": [{"label": "old", "value": 0}, {"label": "new", "value": 2}],
+                "dimension": "fresh",
+            },
+        ],
+    }
     ex = exercise([table], [{"id": "reach", "label": "R", "aggregate": "sum"}, {"id": "fresh", "label": "F", "aggregate": "sum"}])
     assert dimension_range(ex, ex.scoring.dimensions[0]) == (0, 3)  # type: ignore[union-attr]
     assert dimension_range(ex, ex.scoring.dimensions[1]) == (0, 8)  # type: ignore[union-attr]
@@ -62,11 +95,14 @@ def test_overall_difference_and_min() -> None:
     assert overall_range(Overall(aggregate="min"), {"a": (0.0, 10.0), "b": (1.0, 5.0)}) == (0, 5)
 
 
-@pytest.mark.parametrize(("edges", "expected"), [  # bands as edges: (1, 2.5, 4) -> [1, 2.5), [2.5, 4]
-    ((1, 2.5, 4, 5), []),
-    ((1, 3, None), []),  # open top band covers everything above
-    ((0, 2, 5), []),  # starting below the lowest score is fine while it overlaps
-])
+@pytest.mark.parametrize(
+    ("edges", "expected"),
+    [  # bands as edges: (1, 2.5, 4) -> [1, 2.5), [2.5, 4]
+        ((1, 2.5, 4, 5), []),
+        ((1, 3, None), []),  # open top band covers everything above
+        ((0, 2, 5), []),  # starting below the lowest score is fine while it overlaps
+    ],
+)
 def test_band_coverage_accepts_exact_partitions(edges: tuple, expected: list) -> None:
     assert band_problems(bands(*edges), 1, 5) == expected
 

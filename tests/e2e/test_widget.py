@@ -27,11 +27,26 @@ XSS = "<img src=x onerror=alert(1)>"
 
 # The hierarchy's 20 items in page order (4 a level; the 4th of each level is reverse-scored).
 HIERARCHY_ITEMS = [
-    "skills-in-demand", "skills-recent-learning", "skills-other-industries", "skills-going-stale",
-    "results-concrete", "results-manager-view", "results-written-record", "results-struggle-to-say",
-    "network-would-tell-me", "network-recent-contact", "network-other-fields", "network-all-inside",
-    "search-cv-ready", "search-interview-ready", "search-hidden-openings", "search-offer-unsure",
-    "money-months-saved", "money-can-say-no", "money-costs-in-hand", "money-one-month-crisis",
+    "skills-in-demand",
+    "skills-recent-learning",
+    "skills-other-industries",
+    "skills-going-stale",
+    "results-concrete",
+    "results-manager-view",
+    "results-written-record",
+    "results-struggle-to-say",
+    "network-would-tell-me",
+    "network-recent-contact",
+    "network-other-fields",
+    "network-all-inside",
+    "search-cv-ready",
+    "search-interview-ready",
+    "search-hidden-openings",
+    "search-offer-unsure",
+    "money-months-saved",
+    "money-can-say-no",
+    "money-costs-in-hand",
+    "money-one-month-crisis",
 ]
 # Answers 1..5 per item, and what they score (reverse: 6 - answer):
 #   job skills    5 4 4 2 -> 5 + 4 + 4 + 4 = 17 / 4 = 4.25 -> "4.3", Solid (3.75 and up)
@@ -60,6 +75,7 @@ window.__dialogs = 0;
 
 # --- helpers -------------------------------------------------------------------------------------
 
+
 def saved(page: Page) -> dict[str, Any]:
     """Everything the workbook keeps in this browser, parsed."""
     return page.evaluate(
@@ -70,7 +86,7 @@ def saved(page: Page) -> dict[str, Any]:
 
 def answer_hierarchy(page: Page, answers: list[int]) -> None:
     """Pick answers with the mouse (the keyboard test does it the other way)."""
-    for item, value in zip(HIERARCHY_ITEMS, answers):
+    for item, value in zip(HIERARCHY_ITEMS, answers, strict=False):
         page.locator(f"input[name='{item}'][value='{value}']").check()
 
 
@@ -117,6 +133,7 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
 
 # --- scoring, by keyboard alone --------------------------------------------------------------------
 
+
 def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url: str, page: Page) -> None:
     page.add_init_script(RECORD_EVENTS)
     page.goto(site_url + HIERARCHY)
@@ -128,7 +145,7 @@ def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url:
         page.keyboard.press("Tab")
     else:
         pytest.fail("Tab never reached the first answer")
-    for n, (item, value) in enumerate(zip(HIERARCHY_ITEMS, ANSWERS)):
+    for n, (item, value) in enumerate(zip(HIERARCHY_ITEMS, ANSWERS, strict=False)):
         # Tabbing into an unanswered group focuses its first point; Space picks it, arrows move on.
         assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == [item, "1"]
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -141,12 +158,10 @@ def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url:
             expect(status(page)).to_have_text("13 answers remain before your full result.")
         page.keyboard.press("Tab")
 
-    expect(status(page)).to_have_text(
-        "Employment security: 3.0, Partly protected. Weakest area: Business network."
-    )
+    expect(status(page)).to_have_text("Employment security: 3.0, Partly protected. Weakest area: Business network.")
     rows = page.locator(".wb-scores tbody tr")
     expect(rows).to_have_count(len(EXPECTED))
-    for row, (dim, label, score, band, band_index) in zip(rows.all(), EXPECTED):
+    for row, (dim, label, score, band, band_index) in zip(rows.all(), EXPECTED, strict=False):
         expect(row.locator("th")).to_contain_text(label)
         expect(row.locator("td")).to_have_text([score, band])
         visible = page.locator(f".wb-band[data-dimension='{dim}']:not([hidden])")
@@ -165,7 +180,7 @@ def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url:
     # Saved as it went, under a versioned key.
     stored = saved(page)[KEY + PROFILE_ID]
     assert stored["version"] == page.locator("form.wb-exercise").get_attribute("data-version")
-    assert stored["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS))
+    assert stored["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
 
 
 def test_scores_shown_while_answering_never_mislead(site_url: str, page: Page) -> None:
@@ -179,6 +194,7 @@ def test_scores_shown_while_answering_never_mislead(site_url: str, page: Page) -
 
 
 # --- saving and restoring --------------------------------------------------------------------------
+
 
 def test_answers_of_every_type_survive_a_reload(site_url: str, page: Page) -> None:
     page.add_init_script(RECORD_EVENTS)
@@ -239,7 +255,7 @@ def test_navigating_away_and_back_restores_answers_with_instant_navigation(insta
     expect(page).to_have_url(at(HIERARCHY))
     assert page.evaluate("window.__sameDocument") is True
     expect(status(page)).to_have_text("15 answers remain before your full result.")
-    for item, value in zip(HIERARCHY_ITEMS[:5], ANSWERS[:5]):
+    for item, value in zip(HIERARCHY_ITEMS[:5], ANSWERS[:5], strict=False):
         expect(page.locator(f"input[name='{item}'][value='{value}']")).to_be_checked()
     # Forward again by a link: the other worksheet is restored too, and My workbook works in place.
     page.go_forward()
@@ -275,6 +291,7 @@ def test_clear_my_answers_asks_first(site_url: str, page: Page) -> None:
 
 # --- My workbook: export, clear, import --------------------------------------------------------------
 
+
 def export_file(page: Page, tmp_path: Path, name: str = "export.json") -> Path:
     with page.expect_download() as info:
         page.get_by_role("button", name="Export my answers (.json)").click()
@@ -297,7 +314,7 @@ def test_export_clear_import_round_trip_gives_back_the_same_answers(site_url: st
     exported = export_file(page, tmp_path)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["format"] == "career-workbook" and data["version"] == 1
-    assert data["exercises"][PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS))
+    assert data["exercises"][PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
     assert data["checkins"][0]["scores"][PROFILE_ID]["_overall"] == 3
 
     page.once("dialog", lambda d: d.accept())
@@ -354,8 +371,11 @@ def test_import_previews_changes_and_never_overwrites_silently(site_url: str, pa
     for name, text, problem in [
         ("notes.json", "{not json", "file: not JSON"),
         ("other.json", json.dumps({"format": "x", "version": 1, "exercises": {}}), "format: expected"),
-        ("bad.json", json.dumps({"format": "career-workbook", "version": 1, "exercises": {PROFILE_ID: {"answers": []}}}),
-         f"exercises.{PROFILE_ID}.answers: expected an object"),
+        (
+            "bad.json",
+            json.dumps({"format": "career-workbook", "version": 1, "exercises": {PROFILE_ID: {"answers": []}}}),
+            f"exercises.{PROFILE_ID}.answers: expected an object",
+        ),
     ]:
         bad = tmp_path / name
         bad.write_text(text, encoding="utf-8")
@@ -401,6 +421,7 @@ def test_check_ins_chart_the_change_and_the_reminder_is_a_quarterly_calendar(sit
 
 # --- storage that misbehaves -------------------------------------------------------------------------
 
+
 def test_a_corrupt_stored_value_is_set_aside(site_url: str, page: Page) -> None:
     page.goto(site_url + HIERARCHY)
     page.evaluate("(k) => localStorage.setItem(k, '{not json')", KEY + PROFILE_ID)
@@ -408,7 +429,7 @@ def test_a_corrupt_stored_value_is_set_aside(site_url: str, page: Page) -> None:
     expect(page.locator(".wb-save")).to_have_text("Answers saved earlier for this exercise could not be read, so the form starts empty.")
     answer_hierarchy(page, ANSWERS)
     expect(status(page)).to_contain_text("Employment security: 3.0")
-    assert saved(page)[KEY + PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS))
+    assert saved(page)[KEY + PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
     # Well-formed JSON of the wrong shape is no better, and no worse.
     for junk in ["[1, 2]", '"text"', '{"answers": 7}', '{"answers": {"skills-in-demand": "five", "__proto__": {"x": 1}}}']:
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + PROFILE_ID, junk])
@@ -421,8 +442,11 @@ def test_a_corrupt_stored_value_is_set_aside(site_url: str, page: Page) -> None:
 
 def test_answers_of_an_older_version_are_kept_where_they_still_fit(site_url: str, page: Page) -> None:
     page.goto(site_url + HIERARCHY)
-    old = {"version": "older", "saved": "2025-01-01T00:00:00Z",
-           "answers": {"skills-in-demand": 4, "skills-recent-learning": 9, "an-item-since-removed": 2}}
+    old = {
+        "version": "older",
+        "saved": "2025-01-01T00:00:00Z",
+        "answers": {"skills-in-demand": 4, "skills-recent-learning": 9, "an-item-since-removed": 2},
+    }
     page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [KEY + PROFILE_ID, old])
     page.reload()
     expect(page.locator("input[name='skills-in-demand'][value='4']")).to_be_checked()
@@ -451,9 +475,7 @@ def scores_but_warns_nothing_is_kept(page: Page, site_url: str) -> None:
 
 
 def test_full_storage_still_scores_and_says_answers_will_not_be_kept(site_url: str, page: Page) -> None:
-    page.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
-    )
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
     scores_but_warns_nothing_is_kept(page, site_url)
 
 
@@ -479,6 +501,7 @@ def test_blocked_storage_still_scores_and_says_answers_will_not_be_kept(site_url
 
 # --- security ----------------------------------------------------------------------------------------
 
+
 def test_typed_markup_stays_inert_text(site_url: str, page: Page, tmp_path: Path) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -498,8 +521,10 @@ def test_typed_markup_stays_inert_text(site_url: str, page: Page, tmp_path: Path
     assert exported["exercises"]["career-as-a-business"]["answers"]["offer"] == XSS
     # Markup in an imported file (an exercise id, a date) is shown as text in the error list.
     bad = tmp_path / "evil.json"
-    bad.write_text(json.dumps({"format": "career-workbook", "version": 1, "exercises": {XSS: {"answers": {}}},
-                               "checkins": [{"date": XSS}]}), encoding="utf-8")
+    bad.write_text(
+        json.dumps({"format": "career-workbook", "version": 1, "exercises": {XSS: {"answers": {}}}, "checkins": [{"date": XSS}]}),
+        encoding="utf-8",
+    )
     page.locator("[data-my-import]").set_input_files(bad)
     expect(page.get_by_role("alert")).to_contain_text(f"exercises.{XSS}: not an exercise id")
     assert page.locator("img[src='x']").count() == 0
@@ -552,6 +577,7 @@ def test_the_site_works_under_a_strict_content_security_policy(instant_site: tup
 
 
 # --- accessibility ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_axe_finds_no_wcag_violations_on_an_exercise_page_before_and_after_results(site_url: str, page: Page, exercise: str) -> None:
