@@ -70,6 +70,8 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display, text, exc)]
+    if node is None:  # only directives or document markers: nothing to read
+        return None, [ContentError(display, 1, 1, "", "the file is empty", "fill it in, or delete it if it is not needed")]
     loaded = Loaded(display, None)
     errors: list[ContentError] = []
     loaded.data = _build(node, (), loaded, errors)
@@ -135,4 +137,4 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
     # Dates stay as the text the author wrote; everything else resolves as YAML 1.1 says.
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
-    return _SCALARS.construct_object(node)  # type: ignore[no-untyped-call]
+    return _SCALARS.construct_object(node)

@@ -41,7 +41,7 @@ class PdfUnavailable(RuntimeError):
 def require_weasyprint() -> None:
     """Fail early, with the fix, when WeasyPrint cannot run here."""
     try:
-        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+        import weasyprint  # noqa: F401
     except (OSError, ImportError) as exc:  # OSError: cffi could not load Pango
         raise PdfUnavailable(
             f"The PDF packs need WeasyPrint and its system libraries, which are missing here ({exc}).\n"

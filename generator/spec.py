@@ -11,10 +11,11 @@ import hashlib
 import itertools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Band, Checklist, Choice, Column, Dimension, Exercise, Likert, Number, Overall, Table
+from .model import Band, Checklist, Choice, Column, Dimension, Exercise, Likert, Number, Option, Overall, Table
 
 INF = math.inf
 
@@ -34,7 +35,7 @@ def likert_scale(item: Likert, exercise: Exercise) -> list[str]:
     return item.scale or exercise.scale
 
 
-def option_values(options: list, default_index: bool = False) -> list[float]:
+def option_values(options: Sequence[Option], default_index: bool = False) -> list[float]:
     """Option scores; an unscored checklist option counts 1, an unscored choice its position."""
     return [o.value if o.value is not None else (float(i) if default_index else 1.0) for i, o in enumerate(options)]
 

@@ -485,23 +485,25 @@ def _exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerc
         targets: list[tuple[Loc, str]] = []
         if isinstance(item, Table):
             targets = [(("items", i, "columns", c, "dimension"), col.dimension) for c, col in enumerate(item.columns) if col.dimension]
-        elif getattr(item, "dimension", None):
-            targets = [(("items", i, "dimension"), item.dimension)]  # type: ignore[union-attr]
-        for loc, dim in targets:
+        else:
+            item_dim: str | None = getattr(item, "dimension", None)
+            if item_dim:
+                targets = [(("items", i, "dimension"), item_dim)]
+        for target_loc, dim_id in targets:
             if not ex.scoring:
                 at(
-                    loc,
-                    f"the item counts towards `{dim}`, but the exercise has no `scoring`",
+                    target_loc,
+                    f"the item counts towards `{dim_id}`, but the exercise has no `scoring`",
                     "add a `scoring:` section declaring the dimension, or remove this line",
                 )
-            elif dim not in dims:
+            elif dim_id not in dims:
                 at(
-                    loc,
-                    f"no dimension `{dim}` is declared in `scoring.dimensions`",
-                    did_you_mean(dim, dims) or "declare it under scoring.dimensions",
+                    target_loc,
+                    f"no dimension `{dim_id}` is declared in `scoring.dimensions`",
+                    did_you_mean(dim_id, dims) or "declare it under scoring.dimensions",
                 )
             else:
-                scored_dims.add(dim)
+                scored_dims.add(dim_id)
         if isinstance(item, Choice) and item.dimension and any(o.value is None for o in item.options):
             missing = next(n for n, o in enumerate(item.options) if o.value is None)
             at(
