@@ -144,7 +144,17 @@ DEFAULTS: dict[str, str] = {
     # status after export; {exercises}, {checkins}: the counts above
     "my.exported": "Exported {exercises} and {checkins}.",
     # import errors; {file}: the chosen file's name
-    "my.import-not-json": "file: not JSON; choose a file exported from My workbook",
+    # what is wrong in a chosen file, after the place in it ("format: ..."); {expected}: the value wanted
+    "my.import-error-not-json": "not JSON; choose a file exported from My workbook",
+    "my.import-error-not-export": "not a workbook export (expected a JSON object)",
+    "my.import-error-format": "expected {expected}",
+    "my.import-error-version": "expected {expected}; a newer workbook may have written it",
+    "my.import-error-exercises": "expected the exercises, each with its answers",
+    "my.import-error-exercise-id": "not an exercise id",
+    "my.import-error-answers": "expected the answers",
+    "my.import-error-text": "expected text",
+    "my.import-error-list": "expected a list",
+    "my.import-error-date": "expected a date",
     "my.import-invalid": "“{file}” cannot be imported, and nothing was changed:",
     "my.import-unreadable": "“{file}” could not be read; nothing was changed.",
     "my.import-nothing": "Nothing to import: “{file}” holds nothing you do not already have.",

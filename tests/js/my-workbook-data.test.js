@@ -92,7 +92,7 @@ test("validateExport names every problem by its path", () => {
   for (const g of [null, 3, "x", [], true]) {
     const v = S.validateExport(g);
     assert.equal(v.ok, false);
-    assert.equal(v.errors.length, 1);
+    assert.deepEqual(v.errors, [{ path: "file", code: "not-export" }]);
   }
   const bad = {
     format: "other",
@@ -102,10 +102,12 @@ test("validateExport names every problem by its path", () => {
   };
   const v = S.validateExport(bad);
   assert.equal(v.ok, false);
-  assert.deepEqual(v.errors.map((e) => e.split(":")[0]), [
+  assert.deepEqual(v.errors.map((e) => e.path), [
     "format", "version", "exercises.Bad Id", "exercises.ok.answers", "exercises.v.version", "checkins[0].date", "checkins[1].date", "checkins[2].date",
   ]);
-  assert.deepEqual(S.validateExport({ format: S.EXPORT_FORMAT, version: 1 }).errors.map((e) => e.split(":")[0]), ["exercises"]);
+  assert.deepEqual(v.errors.map((e) => e.code), ["format", "version", "exercise-id", "answers", "text", "date", "date", "date"]);
+  assert.deepEqual(v.errors.slice(0, 2).map((e) => e.expected), [S.EXPORT_FORMAT, 1]);
+  assert.deepEqual(S.validateExport({ format: S.EXPORT_FORMAT, version: 1 }).errors, [{ path: "exercises", code: "exercises" }]);
 });
 
 test("diffImport lists exercises added, changed and unchanged, ignoring key order", () => {

@@ -30,7 +30,7 @@
     // Days 29-31 are missing from some months and RRULE would skip those quarters, so cap at the 28th.
     const date = "" + start.getFullYear() + pad(start.getMonth() + 1) + pad(Math.min(start.getDate(), 28));
     return [
-      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Career workbook//Check-in reminder//EN", "CALSCALE:GREGORIAN",
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//career-workbook//check-in-reminder//EN", "CALSCALE:GREGORIAN",
       "BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + now.toISOString().replace(/[-:]|\.\d+/g, ""),
       "DTSTART;VALUE=DATE:" + date, "RRULE:FREQ=MONTHLY;INTERVAL=3",
       "SUMMARY:" + icsText(title), "DESCRIPTION:" + icsText(description),
@@ -41,23 +41,25 @@
 
   const EXPORT_FORMAT = "career-workbook";
 
-  /** {ok, errors} of an import: {format, version: 1, exercises: {id: {version?, answers}}, checkins?: [{date}]}. */
+  /** {ok, errors} of an import: {format, version: 1, exercises: {id: {version?, answers}}, checkins?: [{date}]}.
+      Each error is {path, code} (and `expected` where it says what was expected); the page words it
+      through the strings table as "my.import-error-" + code, so no wording lives here. */
   function validateExport(obj) {
     const errors = [];
-    const err = (path, msg) => errors.push(path + ": " + msg);
-    if (!isObj(obj)) return { ok: false, errors: ["file: not a workbook export (expected a JSON object)"] };
-    if (obj.format !== EXPORT_FORMAT) err("format", "expected " + JSON.stringify(EXPORT_FORMAT));
-    if (obj.version !== 1) err("version", "expected 1; a newer workbook may have written it");
-    if (!isObj(obj.exercises)) err("exercises", "expected an object: exercise id -> {answers}");
+    const err = (path, code, expected) => errors.push(expected === undefined ? { path, code } : { path, code, expected });
+    if (!isObj(obj)) return { ok: false, errors: [{ path: "file", code: "not-export" }] };
+    if (obj.format !== EXPORT_FORMAT) err("format", "format", EXPORT_FORMAT);
+    if (obj.version !== 1) err("version", "version", 1);
+    if (!isObj(obj.exercises)) err("exercises", "exercises");
     else for (const [id, e] of Object.entries(obj.exercises)) {
       const p = "exercises." + id;
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err(p, "not an exercise id");
-      else if (!isObj(e) || !isObj(e.answers)) err(p + ".answers", "expected an object");
-      else if (e.version !== undefined && typeof e.version !== "string") err(p + ".version", "expected text");
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err(p, "exercise-id");
+      else if (!isObj(e) || !isObj(e.answers)) err(p + ".answers", "answers");
+      else if (e.version !== undefined && typeof e.version !== "string") err(p + ".version", "text");
     }
-    if (obj.checkins !== undefined && !Array.isArray(obj.checkins)) err("checkins", "expected a list");
+    if (obj.checkins !== undefined && !Array.isArray(obj.checkins)) err("checkins", "list");
     else list(obj, "checkins").forEach((c, i) => {
-      if (!isObj(c) || typeof c.date !== "string" || isNaN(Date.parse(c.date))) err("checkins[" + i + "].date", "expected a date");
+      if (!isObj(c) || typeof c.date !== "string" || isNaN(Date.parse(c.date))) err("checkins[" + i + "].date", "date");
     });
     return { ok: !errors.length, errors };
   }

@@ -192,11 +192,11 @@
     file.text().then((text) => {
       let data;
       try { data = JSON.parse(text); } catch (e) { data = undefined; }
-      const v = data === undefined ? { ok: false, errors: [t("my.import-not-json")] } : D().validateExport(data);
+      const v = data === undefined ? { ok: false, errors: [{ path: "file", code: "not-json" }] } : D().validateExport(data);
       if (!v.ok) {
         input.value = "";
         return box.replaceChildren(el("div", { class: "wb-errors", role: "alert" },
-          el("p", null, t("my.import-invalid", { file: file.name })), el("ul", null, ...v.errors.map((e) => el("li", null, e)))));
+          el("p", null, t("my.import-invalid", { file: file.name })), el("ul", null, ...v.errors.map((e) => el("li", null, e.path + ": " + t("my.import-error-" + e.code, { expected: String(e.expected) }))))));
       }
       const unknown = Object.keys(data.exercises).filter((id) => !byId[id]);
       const incoming = { exercises: {}, checkins: data.checkins || [] };

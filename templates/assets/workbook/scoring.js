@@ -116,7 +116,7 @@
   /** {dimensions: [entry], overall: entry|null, missingCount}; entries also carry id, label, aggregate, range. */
   function scoreExercise(spec, answers) {
     const by = contributions(spec, answers);
-    const head = (x) => ({ id: x.id || "_overall", label: x.label || "Overall", aggregate: x.aggregate || "mean", range: x.range || null });
+    const head = (x) => ({ id: x.id || "_overall", label: x.label || "", aggregate: x.aggregate || "mean", range: x.range || null });
     const dimensions = list(spec, "dimensions").map((d) => entry(head(d), by[d.id].missing, aggregate(d, by[d.id]), d.bands));
     const missingOf = (ds) => uniq(ds.flatMap((d) => by[d.id].missing));
     const o = spec && spec.overall;
