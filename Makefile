@@ -8,7 +8,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test lint serve bench check setup browser pdf-libs poppler clean
+.PHONY: site test lint serve bench check setup browser pdf-libs poppler nodejs clean
 
 site: $(STAMP) pdf-libs
 	$(BIN)/workbook build
@@ -18,10 +18,11 @@ test: lint $(STAMP) browser pdf-libs poppler node_modules/.installed
 	$(PY) -m pytest
 
 # Lint, format and strict typing: any finding fails `make test` (and so CI) before a test runs.
-lint: $(STAMP)
+lint: $(STAMP) nodejs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@for f in templates/assets/workbook/*.js; do node --check $$f || exit 1; done
 
 serve: $(STAMP)
 	$(BIN)/workbook serve
@@ -61,8 +62,11 @@ browser:
 	@test -x $(CHROMIUM)
 
 # Node packages for tests only (axe-core); nothing from here ships to readers.
-node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+nodejs:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "installing Debian's nodejs and npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+
+node_modules/.installed: package.json package-lock.json | nodejs
 	npm ci --silent --no-audit --no-fund
 	touch $@
 

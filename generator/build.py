@@ -1,36 +1,31 @@
 """Stage 4, build: render the docs folder, run the engine into a fresh folder, then swap it in.
 
-The last good site/ is only replaced once the new one is complete: invalid content stops before
-anything is written, and an engine failure leaves site/ as it was. Stage 5 (pdf.py) writes the PDF
-packs into the fresh folder before the swap, so a PDF failure leaves site/ as it was too.
+Pipeline position: load -> validate -> render -> **build** (engine.py) -> pdf. The last good site/
+is only replaced once the new one is complete: invalid content stops before anything is written,
+and an engine failure leaves site/ as it was. Stage 5 (pdf.py) writes the PDF packs into the fresh
+folder before the swap, so a PDF failure leaves site/ as it was too.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import shutil
-import subprocess
-import sys
 import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from jinja2 import TemplateError
 
+from .docs_folder import JINJA_CACHE, write_docs
+from .downloads import DOWNLOADS, OFFLINE_ZIP
+from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
+from .model import Content
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
-from .render import DOWNLOADS, write_docs
-from .validate import Content, validate_content
+from .validate import validate_content
 
-ENGINES = ("mkdocs", "zensical")
-# Material prints a notice about MkDocs 2 on every build; the Zensical build works, so it is noise.
-ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
-# Zensical, the Material team's successor engine, installed only when asked for. 0.0.73 is the
-# newest release whose dependencies the package index serves (0.1.x needs zensical-ui).
-ZENSICAL = "zensical==0.0.73"
-OFFLINE_ZIP = "workbook-offline.zip"  # in downloads/: the whole site, to open from disk
+__all__ = ["ENGINES", "OFFLINE_ZIP", "BuildFailure", "BuildResult", "Project", "build", "generate"]
 
 
 @dataclass
@@ -52,18 +47,33 @@ class Project:
     def work(self) -> Path:
         return self.work_dir or self.root / "build"
 
+    @property
+    def jinja_cache(self) -> Path:
+        return self.work / JINJA_CACHE
+
+
+# What stopped a build, besides content errors (which are a list of their own):
+# refused: the output folder may not be replaced; setup: a missing program or library, with the fix;
+# engine: MkDocs or Zensical failed (its output); pdf: making the PDF packs failed.
+Stage = Literal["refused", "setup", "engine", "pdf"]
+
+
+@dataclass(frozen=True)
+class BuildFailure:
+    stage: Stage
+    message: str
+
 
 @dataclass
 class BuildResult:
     errors: list[ContentError] = field(default_factory=list)
-    engine_failed: str = ""  # the engine's output when it failed
-    pdf_failed: str = ""  # why the PDF packs could not be made (the site was not replaced)
+    failure: BuildFailure | None = None
     site: Path | None = None
-    seconds: dict[str, float] = field(default_factory=dict)  # per stage: "site" (render + engine), "pdf"
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage: "site" (render + engine), "pdf", "offline"
 
-
-class EngineError(RuntimeError):
-    pass
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.failure is None
 
 
 def generate(
@@ -110,34 +120,6 @@ def template_error(exc: TemplateError, project: Project) -> ContentError:
     )
 
 
-def engine_command(engine: str, config: Path, serve: bool = False, address: str = "127.0.0.1:8000") -> list[str]:
-    if engine == "mkdocs":
-        verb = ["serve", "--dev-addr", address, "--livereload"] if serve else ["build", "--strict", "--clean"]
-        return [sys.executable, "-m", "mkdocs", *verb, "--config-file", str(config)]
-    if engine == "zensical" and not serve:
-        return [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config)]
-    raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
-
-
-def ensure_engine(engine: str, project: Project) -> str:
-    """Install Zensical on first use; returns why that failed ("" when the engine is there)."""
-    if engine != "zensical" or importlib.util.find_spec("zensical") is not None:
-        return ""
-    print(f"installing {ZENSICAL} (asked for by --engine zensical)", file=sys.stderr, flush=True)
-    constraints = project.root / "constraints.txt"
-    pin = ["-c", str(constraints)] if constraints.is_file() else []
-    run = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL], capture_output=True, text=True
-    )
-    if run.returncode != 0:
-        return (
-            f"could not install {ZENSICAL}:\n{run.stderr.strip()}\n"
-            f"Install it yourself (`pip install {ZENSICAL}`) or build with the default engine."
-        )
-    importlib.invalidate_caches()
-    return ""
-
-
 def build(
     project: Project, site: Path | None = None, engine: str = "mkdocs", pdf: bool = True, offline: bool = False, offline_zip: bool = False
 ) -> BuildResult:
@@ -150,37 +132,37 @@ def build(
     site = (site or project.root / "site").resolve()
     refusal = unsafe_site(site, project.root.resolve())
     if refusal:
-        return BuildResult(engine_failed=refusal)
+        return BuildResult(failure=BuildFailure("refused", refusal))
     if pdf:
         try:  # before anything is built: a missing library is a set-up problem with a known fix
             require_weasyprint()
         except PdfUnavailable as exc:
-            return BuildResult(pdf_failed=str(exc))
-    missing = ensure_engine(engine, project)
+            return BuildResult(failure=BuildFailure("setup", str(exc)))
+    missing = ensure_engine(engine, project.root / "constraints.txt")
     if missing:
-        return BuildResult(engine_failed=missing)
+        return BuildResult(failure=BuildFailure("setup", missing))
     started = time.perf_counter()
     fresh = site.with_name(site.name + ".new")
-    content, failed = run_engine(project, engine, fresh, pdf=pdf, offline=offline)
-    if failed.errors or failed.engine_failed:
+    content, failed = site_into(project, engine, fresh, pdf=pdf, offline=offline)
+    if content is None:
         return failed
     seconds = {"site": time.perf_counter() - started}
-    if pdf and content is not None:
+    if pdf:
         started = time.perf_counter()
         try:
-            build_pdfs(content, project.templates, fresh)
+            build_pdfs(content, project.templates, fresh, project.jinja_cache)
         except TemplateError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
             return BuildResult(errors=[template_error(exc, project)])
         except Exception as exc:  # WeasyPrint's own errors have no common base class
             shutil.rmtree(fresh, ignore_errors=True)
-            return BuildResult(pdf_failed=f"making the PDF packs failed: {type(exc).__name__}: {exc}")
+            return BuildResult(failure=BuildFailure("pdf", f"making the PDF packs failed: {type(exc).__name__}: {exc}"))
         seconds["pdf"] = time.perf_counter() - started
     if offline_zip and not offline:
         started = time.perf_counter()
         copy = project.work / "offline-site"
-        _, failed = run_engine(project, "mkdocs", copy, pdf=pdf, offline=True, content=content)
-        if failed.errors or failed.engine_failed:
+        copied, failed = site_into(project, "mkdocs", copy, pdf=pdf, offline=True, content=content)
+        if copied is None:
             shutil.rmtree(fresh, ignore_errors=True)
             return failed
         if pdf:  # the same packs, so a workshop without a network can print too
@@ -203,33 +185,24 @@ def unsafe_site(site: Path, root: Path) -> str:
     return ""
 
 
-def run_engine(
+def site_into(
     project: Project, engine: str, target: Path, pdf: bool, offline: bool, content: Content | None = None
 ) -> tuple[Content | None, BuildResult]:
-    """Generate the docs and run the engine into `target`; the result carries what went wrong.
+    """Generate the docs and run the engine into `target`; on failure the result says what went wrong.
 
     `content`: the model the site was built from, so a second copy (offline) matches it exactly.
     """
-    # Zensical writes only inside the config's folder; its output is moved to `target` afterwards.
-    engine_out = project.work / "zensical-site" if engine == "zensical" else target
-    for folder in {target, engine_out}:
+    for folder in {target, engine_output(engine, project.work, target)}:
         if folder.exists():
             shutil.rmtree(folder)
-    content, errors, config = generate(project, engine_out, pdf=pdf, engine=engine, offline=offline, content=content)
+    content, errors, config = generate(
+        project, engine_output(engine, project.work, target), pdf=pdf, engine=engine, offline=offline, content=content
+    )
     if config is None:
         return None, BuildResult(errors=errors)
-    run = subprocess.run(
-        engine_command(engine, config),
-        cwd=project.work if engine == "zensical" else project.root,
-        capture_output=True,
-        text=True,
-        env=os.environ | ENGINE_ENV,
-    )
-    if run.returncode == 0 and engine_out != target and (engine_out / "index.html").is_file():
-        shutil.move(str(engine_out), str(target))
-    if run.returncode != 0 or not (target / "index.html").is_file():
-        shutil.rmtree(target, ignore_errors=True)
-        return None, BuildResult(engine_failed=(run.stdout + run.stderr).strip() or f"{engine} exited with {run.returncode}")
+    failed = run_engine(engine, config, target, project.work, project.root)
+    if failed:
+        return None, BuildResult(failure=BuildFailure("engine", failed))
     return content, BuildResult()
 
 

@@ -9,6 +9,14 @@ from pathlib import Path
 from .build import ENGINES, Project, build
 from .errors import format_report
 
+# What the reader of a failed build is told after the message, by the stage that failed.
+FAILED = {
+    "refused": "Nothing was built.",
+    "setup": "Nothing was built; the previous site was left in place.",
+    "engine": "The {engine} build failed; the previous site was left in place.",
+    "pdf": "Nothing was built; the previous site was left in place.",
+}
+
 
 def _root(value: str) -> Path:
     return Path(value).resolve()
@@ -87,16 +95,12 @@ def main(argv: list[str] | None = None) -> int:
         offline=args.offline,
         offline_zip=args.offline_zip and args.engine == "mkdocs" and not args.offline,
     )
-    if result.pdf_failed:
-        print(result.pdf_failed, file=sys.stderr)
-        print("\nNothing was built; the previous site was left in place.", file=sys.stderr)
-        return 1
     if result.errors:
         print(format_report(result.errors), file=sys.stderr)
         return 1
-    if result.engine_failed:
-        print(result.engine_failed, file=sys.stderr)
-        print(f"\nThe {args.engine} build failed; the previous site was left in place.", file=sys.stderr)
+    if result.failure:
+        print(result.failure.message, file=sys.stderr)
+        print(f"\n{FAILED[result.failure.stage].format(engine=args.engine)}", file=sys.stderr)
         return 1
     print(f"built {result.site}")
     return 0

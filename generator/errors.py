@@ -10,6 +10,9 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Where a value sits in a file: ('items', 2, 'dimension').
+Loc = tuple[str | int, ...]
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -31,14 +34,6 @@ class ContentError:
         return text
 
 
-class ContentErrors(Exception):
-    """Raised only at the CLI boundary, carrying every error found."""
-
-    def __init__(self, errors: Iterable[ContentError]) -> None:
-        self.errors = sorted(errors)
-        super().__init__(format_report(self.errors))
-
-
 def format_report(errors: list[ContentError]) -> str:
     lines = [e.format() for e in sorted(errors)]
     count = len(errors)
@@ -57,7 +52,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return ""
 
 
-def dotted(path: tuple[str | int, ...]) -> str:
+def dotted(path: Loc) -> str:
     """('items', 2, 'dimension') -> 'items[2].dimension'."""
     out = ""
     for part in path:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -282,4 +284,20 @@ class Facilitator(Strict):
 
 Exercise.model_rebuild()
 
+# What each kind of content file holds: validation reads files with it, `workbook schema` writes it out.
 KIND_OF_FILE: dict[str, type[Strict]] = {"workbook": Workbook, "source": Source, "exercise": Exercise}
+
+
+@dataclass
+class Content:
+    """The whole checked workbook: what validation returns and every later stage reads."""
+
+    root: Path
+    workbook: Workbook
+    sources: list[Source]
+    exercises: dict[str, Exercise]  # in reading order (chapter by chapter)
+    pages: dict[str, str]  # page id (file stem) -> Markdown
+    assets: list[Path] = field(default_factory=list)  # extra files under content/ (e.g. the logo)
+
+    def chapter_of(self, exercise_id: str) -> Chapter:
+        return next(c for c in self.workbook.chapters if exercise_id in c.exercises)

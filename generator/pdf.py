@@ -14,22 +14,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import spec as scoring
-from .links import Links
+from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
+from .model import Content
 from .plans import session_plans
-from .render import (
-    DOWNLOADS,
-    FACILITATOR_PACK,
-    PARTICIPANT_PACK,
-    environment,
-    exercise_url,
-    exercise_urls,
-    facilitator_partials,
-    in_order,
-    render_form,
-    worksheet_pdf,
-)
-from .validate import Content
+from .render import Worksheets
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 
@@ -57,33 +45,30 @@ class Document:
     html: str
 
 
-def pack_documents(content: Content, templates: Path) -> list[Document]:
+def pack_documents(content: Content, templates: Path, cache_dir: Path | None = None) -> list[Document]:
     """The HTML of every PDF: the participant pack, the facilitator pack, and one per exercise."""
-    env = environment(templates)
+    sheets = Worksheets(content, templates, cache_dir)
     wb = content.workbook
-    exercises = in_order(content)
-    ex_urls = exercise_urls(content, Links(), "exercises/_.md")
-    chapters = {e: c for c in wb.chapters for e in c.exercises}
+    exercises = list(content.exercises.values())
 
     def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:
         ex = content.exercises[ex_id]
-        spec = scoring.widget_spec(ex, ex_urls)
-        key = env.get_template("worksheet/key.html.j2").render(exercise=ex, spec=spec) if facilitator and ex.scoring else ""
+        key = sheets.template("worksheet/key.html.j2").render(exercise=ex, spec=sheets.spec(ex)) if facilitator and ex.scoring else ""
         return {
             "exercise": ex,
-            "chapter": chapters[ex_id],
-            "form": render_form(env, wb, ex, ex_urls, key=False),
+            "chapter": content.chapter_of(ex_id),
+            "form": sheets.form(ex, key=False),
             "key": Markup(key),
-            "url": exercise_url(wb.site_url, ex_id) if wb.site_url else "",
+            "url": sheets.page_url(ex_id),
         }
 
-    partial = facilitator_partials(env, content, href=lambda eid: f"#ex-{eid}")
+    partial = sheets.partials(href=lambda eid: f"#ex-{eid}")
     plans = session_plans(exercises)
     docs = []
     for kind, path in (("participant", PARTICIPANT_PACK), ("facilitator", FACILITATOR_PACK)):
         facilitator = kind == "facilitator"
         title = f"{wb.title}: {'facilitator' if facilitator else 'participant'} pack"
-        html = env.get_template("packs/pack.html.j2").render(
+        html = sheets.template("packs/pack.html.j2").render(
             workbook=wb,
             kind=kind,
             title=title,
@@ -96,7 +81,7 @@ def pack_documents(content: Content, templates: Path) -> list[Document]:
         docs.append(Document(path, title, html))
     for ex in exercises:
         title = f"{wb.title}: {ex.title}"
-        html = env.get_template("packs/worksheet.html.j2").render(
+        html = sheets.template("packs/worksheet.html.j2").render(
             workbook=wb,
             kind="worksheet",
             title=title,
@@ -131,6 +116,6 @@ def write_pdfs(documents: list[Document], templates: Path, downloads: Path) -> l
     return written
 
 
-def build_pdfs(content: Content, templates: Path, site: Path) -> list[Path]:
-    """Stage entry point: every PDF into `site`/downloads/."""
-    return write_pdfs(pack_documents(content, templates), templates, site / DOWNLOADS)
+def build_pdfs(content: Content, templates: Path, site: Path, cache_dir: Path | None = None) -> list[Path]:
+    """Stage entry point: every PDF into `site`/downloads/ (`cache_dir`: compiled templates, see render.environment)."""
+    return write_pdfs(pack_documents(content, templates, cache_dir), templates, site / DOWNLOADS)

@@ -1,32 +1,28 @@
-"""Stage 3, render: checked content -> a docs folder of plain Markdown + HTML + assets.
+"""Stage 3, render: checked content -> the pages of the docs folder, as plain Markdown + HTML.
 
-Pure in the sense that matters: `render_pages` returns {relative path: text} and writes nothing;
-`write_docs` puts those files (and the static assets) on disk. The engine config is derived from
-the forker's mkdocs.yml plus what only the content knows (title, nav, palette).
+Pipeline position: validate -> **render** -> docs folder -> engine -> pdf. Pure in the sense that
+matters: `render_pages` returns {relative path: text} and writes nothing (docs_folder.py writes).
+`Worksheets` is what the PDF packs (pdf.py) take from here: the same forms, spec and partials.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import markdown as md
 import segno
-import yaml
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
 from . import spec as scoring
+from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
 from .links import Links
-from .model import Exercise, Likert, Source, Workbook
+from .model import Content, Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
-from .strings import ASSET as STRINGS_ASSET
-from .strings import strings_js
-from .validate import Content
 
 MKDOCS_LINKS = Links()  # the default engine's link style
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
@@ -55,14 +51,20 @@ def markdown_inline(text: str) -> Markup:
     return Markup(html)
 
 
-def environment(templates: Path) -> Environment:
-    # Compiled templates are cached beside the generated docs (checked against the source, so an
-    # edited template recompiles): compiling is the largest fixed cost of a small build.
-    cache = templates.parent / "build" / "jinja-cache"
-    cache.mkdir(parents=True, exist_ok=True)
+def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
+    """The Jinja2 environment of templates/, with the filters the templates use.
+
+    `cache_dir`: where compiled templates are kept between builds (under the work folder; checked
+    against the source, so an edited template recompiles): compiling is the largest fixed cost of a
+    small build. None compiles afresh.
+    """
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(cache_dir))
     env = Environment(
         loader=FileSystemLoader(templates),
-        bytecode_cache=FileSystemBytecodeCache(str(cache)),
+        bytecode_cache=cache,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -101,16 +103,6 @@ def _compact(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-# The PDF packs (written by generator/pdf.py) under the site; pages link them only when they are built.
-DOWNLOADS = "downloads"
-PARTICIPANT_PACK = "participant-pack.pdf"
-FACILITATOR_PACK = "facilitator-pack.pdf"
-
-
-def worksheet_pdf(exercise_id: str) -> str:
-    return f"worksheets/{exercise_id}.pdf"
-
-
 def exercise_url(site_url: str, exercise_id: str) -> str:
     return site_url.rstrip("/") + f"/exercises/{exercise_id}/"
 
@@ -119,11 +111,6 @@ def qr_svg(url: str) -> Markup:
     """A QR code of `url` as inline SVG (made at build time; printed worksheets link back with it)."""
     code = segno.make(url, error="m")
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="wb-qr", lineclass=None))
-
-
-def in_order(content: Content) -> list[Exercise]:
-    """Every exercise in reading order (chapter by chapter)."""
-    return [content.exercises[e] for chapter in content.workbook.chapters for e in chapter.exercises]
 
 
 def facilitator_partials(env: Environment, content: Content, href: Callable[[str], str]) -> Callable[..., Markup]:
@@ -141,13 +128,16 @@ def exercise_urls(content: Content, links: Links, page_md: str) -> dict[str, tup
     return {eid: (ex.title, links.page(page_md, f"exercises/{eid}.md")) for eid, ex in content.exercises.items()}
 
 
-def render_pages(content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS) -> dict[str, str]:
+def render_pages(
+    content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS, cache_dir: Path | None = None
+) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder.
 
     `pdf`: the PDF packs are built too, so the pages link them (never a link to a missing file).
     `links`: how the engine resolves links in raw HTML and scripts (see generator/links.py).
+    `cache_dir`: compiled templates kept between builds (see `environment`).
     """
-    env = environment(templates)
+    env = environment(templates, cache_dir)
     wb = content.workbook
     ex_urls = exercise_urls(content, links, "exercises/_.md")
     idea_source = {idea.id: (s, idea) for s in content.sources for idea in s.ideas}
@@ -155,7 +145,6 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
     for ex in content.exercises.values():
         for idea in ex.ideas:
             practised_by[idea].append(ex)
-    chapters = {c.id: c for c in wb.chapters}
 
     pages: dict[str, str] = {}
     for page_id, text in content.pages.items():
@@ -175,7 +164,7 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
             workbook=wb,
             exercise=ex,
             form=form,
-            chapter=chapters[content.chapter_of(ex.id)],
+            chapter=content.chapter_of(ex.id),
             ideas=[idea_source[i] for i in ex.ideas],
             sources=sources_used,
             credit=credit,
@@ -191,15 +180,18 @@ def render_pages(content: Content, templates: Path, pdf: bool = False, links: Li
                 workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
             )
         )
+    exercises = list(content.exercises.values())  # in reading order
     my_urls = exercise_urls(content, links, "my-workbook.md")
     pages["my-workbook.md"] = env.get_template("pages/my-workbook.md.j2").render(
-        exercises_json=Markup(_script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in in_order(content)])),
+        exercises_json=Markup(
+            _script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in content.exercises.values()])
+        ),
         assets=links.file("my-workbook.md", "assets/workbook/"),
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,
-        exercises=in_order(content),
-        plans=session_plans(in_order(content)),
+        exercises=exercises,
+        plans=session_plans(exercises),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         facilitator_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{FACILITATOR_PACK}") if pdf else "",
         participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",
@@ -230,25 +222,6 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def nav(content: Content) -> list[Any]:
-    wb = content.workbook
-    out: list[Any] = [{"Home": "index.md"}]
-    out += [{_heading(content.pages[p], p): f"{p}.md"} for p in wb.pages]
-    out.append({"My workbook": "my-workbook.md"})
-    for chapter in wb.chapters:
-        entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
-        entries += [{content.exercises[e].title: f"exercises/{e}.md"} for e in chapter.exercises]
-        out.append({chapter.title: entries})
-    out.append({"Sources": [{s.title: f"sources/{s.id}.md"} for s in content.sources]})
-    out.append({"Facilitator guide": "facilitator-guide.md"})
-    return out
-
-
-def _heading(text: str, fallback: str) -> str:
-    match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, flags=re.M)
-    return match.group(1) if match else fallback.replace("-", " ").capitalize()
-
-
 def theme_css(content: Content) -> str:
     t = content.workbook.theme
     return (
@@ -261,117 +234,28 @@ def theme_css(content: Content) -> str:
     )
 
 
-def engine_config(
-    content: Content,
-    base_config: Path,
-    docs_dir: Path,
-    site_dir: Path,
-    preview: bool = False,
-    engine: str = "mkdocs",
-    offline: bool = False,
-) -> dict[str, Any]:
-    """The forker's mkdocs.yml with what only the content knows filled in.
+class Worksheets:
+    """What the PDF packs take from rendering: templates, each exercise's form and spec, and the
+    facilitator partials, exactly as the site renders them."""
 
-    A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
-    not at the root address it prints. Zensical wants docs_dir and site_dir relative to, and
-    inside, the config's folder, and its `classic` variant keeps Material's look.
-    """
-    config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
-    wb = content.workbook
-    root = base_config.parent.resolve()
-    config["site_name"] = wb.title
-    config["site_description"] = wb.subtitle
-    config["site_author"] = wb.author
-    config["copyright"] = f"{wb.title} © {wb.author} · {wb.licence}"
-    if wb.site_url and not preview:
-        config["site_url"] = wb.site_url
-    config["docs_dir"] = str(docs_dir.resolve())
-    config["site_dir"] = str(site_dir.resolve())
-    if engine == "zensical":
-        config["docs_dir"] = docs_dir.name
-        config["site_dir"] = site_dir.name
-        config.setdefault("theme", {})["variant"] = "classic"
-    config["nav"] = nav(content)
-    theme = config.setdefault("theme", {})
-    theme["language"] = wb.language
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    if wb.theme.logo:
-        theme["logo"] = f"assets/{Path(wb.theme.logo).name}"
-    if offline:
-        # Opened from disk: file URLs, the search index inlined by Material's offline plugin, and no
-        # instant navigation (it fetches pages, which browsers refuse under file://).
-        config["use_directory_urls"] = False
-        plugins = config.setdefault("plugins", [])
-        if "offline" not in plugins:
-            plugins.append("offline")
-        theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
-        # Search runs in a web worker, which file:// forbids; the plugin would fetch this shim from a
-        # CDN unless one is configured, so the self-hosted copy is named here.
-        config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
-    css = config.setdefault("extra_css", [])
-    if "assets/stylesheets/theme.css" not in css:
-        css.insert(0, "assets/stylesheets/theme.css")
-    return config
+    def __init__(self, content: Content, templates: Path, cache_dir: Path | None = None) -> None:
+        self.content = content
+        self._env = environment(templates, cache_dir)
+        self._urls = exercise_urls(content, MKDOCS_LINKS, "exercises/_.md")
 
+    def template(self, name: str) -> Template:
+        return self._env.get_template(name)
 
-def docs_files(content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS) -> dict[str, bytes]:
-    """Every file of the docs folder: rendered pages, the static assets, the theme colours and the scripts' wording."""
-    files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf, links).items()}
-    assets = templates / "assets"
-    for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-        files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
-    files["assets/stylesheets/theme.css"] = theme_css(content).encode("utf-8")
-    files[STRINGS_ASSET] = strings_js(content.workbook.strings).encode("utf-8")
-    for asset in content.assets:
-        files[f"assets/{asset.name}"] = asset.read_bytes()
-    return files
+    def form(self, exercise: Exercise, *, key: bool) -> Markup:
+        return render_form(self._env, self.content.workbook, exercise, self._urls, key=key)
 
+    def spec(self, exercise: Exercise) -> dict[str, Any]:
+        return scoring.widget_spec(exercise, self._urls)
 
-def sync_folder(folder: Path, files: dict[str, bytes]) -> int:
-    """Make `folder` hold exactly `files`, touching only what changed (so live preview reloads once)."""
-    changed = 0
-    for rel_path, data in files.items():
-        target = folder / rel_path
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        changed += 1
-    if folder.exists():
-        for stale in sorted(folder.rglob("*"), reverse=True):
-            rel_path = stale.relative_to(folder).as_posix()
-            if stale.is_file() and rel_path not in files:
-                stale.unlink()
-                changed += 1
-            elif stale.is_dir() and not any(stale.iterdir()):
-                stale.rmdir()
-    return changed
+    def page_url(self, exercise_id: str) -> str:
+        """The exercise's public address ("" without `site_url`), for the QR code and the link on paper."""
+        site_url = self.content.workbook.site_url
+        return exercise_url(site_url, exercise_id) if site_url else ""
 
-
-def write_docs(
-    content: Content,
-    templates: Path,
-    base_config: Path,
-    out: Path,
-    site_dir: Path,
-    preview: bool = False,
-    pdf: bool = False,
-    engine: str = "mkdocs",
-    offline: bool = False,
-) -> Path:
-    """Render into `out`/docs and write the engine config beside it; returns the config's path.
-
-    `pdf`: the build makes the PDF packs afterwards, so pages may link them.
-    """
-    docs = out / "docs"
-    links = Links("offline" if offline else "zensical" if engine == "zensical" else "mkdocs")
-    sync_folder(docs, docs_files(content, templates, pdf, links))
-    config = engine_config(content, base_config, docs, site_dir, preview, engine, offline)
-    text = "# Generated by `workbook build` from mkdocs.yml and content/: do not edit.\n" + yaml.safe_dump(
-        config, sort_keys=False, allow_unicode=True
-    )
-    config_path = out / "mkdocs.yml"
-    if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
-        config_path.write_text(text, encoding="utf-8")
-    return config_path
+    def partials(self, href: Callable[[str], str]) -> Callable[..., Markup]:
+        return facilitator_partials(self._env, self.content, href)

@@ -11,15 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import Exercise, Source, Workbook
+from .model import KIND_OF_FILE as SCHEMAS
 
-SCHEMAS: dict[str, type] = {"workbook": Workbook, "source": Source, "exercise": Exercise}
 FOLDER = "schemas"
 
 
 def schema_for(kind: str) -> dict[str, Any]:
     model = SCHEMAS[kind]
-    schema: dict[str, Any] = model.model_json_schema()  # type: ignore[attr-defined]
+    schema: dict[str, Any] = model.model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.schema.json", **schema}
 
 

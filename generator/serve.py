@@ -8,12 +8,14 @@ Polling the modification times keeps it dependency-free and works on every file 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .build import ENGINE_ENV, Project, engine_command, generate
+from .build import Project, generate
+from .engine import ENGINE_ENV, engine_command
 from .errors import format_report
 
 POLL_SECONDS = 0.3
@@ -51,6 +53,8 @@ def serve(project: Project, port: int = 8000) -> int:
     if config is None:
         print(format_report(errors), file=sys.stderr)
         return 1
+    # A plain `kill` (SIGTERM) must stop the engine's server too: turn it into the same clean exit as Ctrl-C.
+    signal.signal(signal.SIGTERM, _interrupt)
     engine = subprocess.Popen(
         engine_command("mkdocs", config, serve=True, address=f"127.0.0.1:{port}"), cwd=project.root, env=os.environ | ENGINE_ENV
     )
@@ -68,3 +72,7 @@ def serve(project: Project, port: int = 8000) -> int:
         engine.terminate()
         engine.wait(timeout=10)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

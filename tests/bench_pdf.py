@@ -28,7 +28,7 @@ def _pages(pdf: Path) -> int:
 def run() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         result = build(Project(REPO, work_dir=Path(tmp) / "build"), site=Path(tmp) / "site")
-        assert result.site is not None, result.errors or result.engine_failed or result.pdf_failed
+        assert result.site is not None, result.errors or result.failure
         site_s, pdf_s = result.seconds["site"], result.seconds["pdf"]
         pdfs = sorted((result.site / "downloads").rglob("*.pdf"))
         pages = sum(_pages(p) for p in pdfs)

@@ -30,21 +30,31 @@ from urllib.parse import urlparse  # noqa: E402
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
 
+ENGINES = ("mkdocs", "zensical")
 
-@pytest.fixture(scope="session", params=["mkdocs", "zensical"])
-def workbook_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own workbook, built once per engine per test run into a temporary folder.
 
-    Every test that opens the built site runs against both engines: pages, widget and printing
-    must work the same on MkDocs and on Zensical.
-    """
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests of the built site run on MkDocs; those marked `both_engines` (a smoke subset: every
+    page, scoring, saving, printing, PDF links, accessibility) run on Zensical too."""
+    if "engine" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_engines") is not None
+        metafunc.parametrize("engine", ENGINES if both else ENGINES[:1], indirect=True, scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", ENGINES[0]))
+
+
+@pytest.fixture(scope="session")
+def workbook_site(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own workbook, built once per engine per test run into a temporary folder."""
     from generator.build import Project, build
 
-    tmp = tmp_path_factory.mktemp(f"workbook-{request.param}")
-    result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site", engine=request.param)
+    tmp = tmp_path_factory.mktemp(f"workbook-{engine}")
+    result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site", engine=engine)
     assert not result.errors, "\n".join(e.format() for e in result.errors)
-    assert not result.engine_failed, result.engine_failed
-    assert not result.pdf_failed, result.pdf_failed
+    assert result.failure is None, result.failure
     return tmp / "site"
 
 

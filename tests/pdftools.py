@@ -13,9 +13,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.model import Checklist, Choice, Exercise, Table
+from generator.model import Checklist, Choice, Content, Exercise, Table
 from generator.render import markdown_html
-from generator.validate import Content, validate_content
+from generator.validate import validate_content
 
 from .conftest import REPO
 

@@ -48,7 +48,7 @@ def parse(path: Path) -> Controls:
 @pytest.fixture
 def built(project: Path) -> Path:
     result = build(Project(project), pdf=False)  # the PDF packs have their own tests (test_pdf.py)
-    assert result.errors == [] and result.engine_failed == ""
+    assert result.ok, result.errors or result.failure
     return project / "site"
 
 
@@ -154,5 +154,22 @@ def test_refuses_to_build_over_the_project_or_a_folder_that_is_not_a_site(projec
     )
 
     assert run.returncode == 1 and "refusing to build into" in run.stderr
+    assert "build failed" not in run.stderr  # a refusal, not an engine failure
     assert (project / "content" / "workbook.yml").is_file()
     assert (project / "somewhere-with-files" / "notes.txt").read_text() == "mine"
+
+
+def test_a_refusal_is_a_typed_failure_and_builds_nothing(project: Path) -> None:
+    result = build(Project(project, work_dir=project / "work"), site=project / "content", pdf=False)
+
+    assert result.failure is not None and result.failure.stage == "refused"
+    assert result.site is None and not (project / "work").exists()
+
+
+def test_compiled_templates_live_under_the_work_folder_not_the_repository(project: Path, tmp_path: Path) -> None:
+    work = tmp_path / "elsewhere"
+    result = build(Project(project, work_dir=work), site=tmp_path / "site", pdf=False)
+
+    assert result.ok, result.errors or result.failure
+    assert any((work / "jinja-cache").iterdir())
+    assert not (project / "build").exists()

@@ -50,7 +50,7 @@ def test_the_guide_works_as_written(tmp_path: Path) -> None:
     workbook_yml.write_text(workbook_yml.read_text() + yaml.safe_dump({"theme": theme}) + strings_block)
 
     result = build(Project(root), pdf=False)
-    assert result.errors == [] and result.engine_failed == "", result.errors or result.engine_failed
+    assert result.ok, result.errors or result.failure
     site = root / "site"
 
     assert (site / "exercises" / new_id / "index.html").is_file()

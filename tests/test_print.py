@@ -6,11 +6,7 @@ with answers, what the form shows under print media) instead of opening a dialog
 
 from __future__ import annotations
 
-import functools
 import re
-import socket
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,11 +14,13 @@ import pytest
 from generator.build import Project, build
 from generator.model import Likert, Table, Text
 
-from .browser import QuietHandler
+from .browser import serve_folder
 from .conftest import REPO, make_project
 from .pdftools import content, dark_pixels, item_texts, page_count, page_image, pdf_text
 
 KNOWN = "who-owns-your-job-security"  # ten likert items: the first page takes the introduction and four
+# At most this many pages: the layout may settle a line differently with another Chromium or font
+# build, but the worksheet must never spread over more sheets than this.
 KNOWN_PAGES = {"A4": 3, "Letter": 3}
 MM = 96 / 25.4  # CSS pixels per millimetre
 
@@ -115,12 +113,14 @@ def test_known_exercise_prints_on_the_expected_pages(site_url: str, page, paper:
     page.emulate_media(media="print")
     pdf = tmp_path / f"{KNOWN}-{paper}.pdf"
     page.pdf(path=str(pdf), format=paper)
-    assert page_count(pdf) == KNOWN_PAGES[paper]
+    pages = page_count(pdf)
+    assert 1 <= pages <= KNOWN_PAGES[paper]
     text = pdf_text(pdf)
     assert [t for t in item_texts(ex) if t not in text] == []
     assert "Print blank" not in text and "Download this worksheet" not in text and "Clear my answers" not in text
-    for number in range(1, page_count(pdf) + 1):
+    for number in range(1, pages + 1):
         img = page_image(pdf, number, tmp_path)
+        assert dark_pixels(img, (0, 0, 1, 1)) > 0, f"page {number} is blank"
         # Nothing runs into the side margins (14 mm on every paper size).
         assert dark_pixels(img, (0, 0, 0.05, 1)) == 0 and dark_pixels(img, (0.95, 0, 1, 1)) == 0, f"page {number}"
     first = page_image(pdf, 1, tmp_path)
@@ -134,6 +134,7 @@ def fill_some_answers(page) -> str:  # type: ignore[no-untyped-def]
     return words
 
 
+@pytest.mark.both_engines
 def test_print_blank_hides_answers_and_print_with_answers_shows_them(site_url: str, page) -> None:  # type: ignore[no-untyped-def]
     open_exercise(page, site_url, "career-as-a-business")
     words = fill_some_answers(page)
@@ -176,22 +177,22 @@ def test_a_print_answers_link_prints_once_answers_are_restored(site_url: str, pa
 
 def test_a_print_answers_link_followed_by_instant_navigation(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """As from My workbook: Material follows the link without a page load (only when site_url is set)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path / "project", REPO / "content")
     config = root / "content" / "workbook.yml"
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: http://127.0.0.1:{port}/", config.read_text()))
-    result = build(Project(root), pdf=False)
-    assert result.site is not None
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(result.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # The server holds its port from before the build (the address goes into site_url) to the end.
+    with serve_folder(tmp_path / "site") as url:
+        config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", config.read_text()))
+        result = build(Project(root), site=tmp_path / "site", pdf=False)
+        assert result.site is not None, result.errors or result.failure
+        print_answers_after_instant_navigation(browser, url)
+
+
+def print_answers_after_instant_navigation(browser, url: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context()
     try:
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        url = f"http://127.0.0.1:{port}/"
         open_exercise(page, url, "career-as-a-business")
         words = fill_some_answers(page)
         page.goto(url)
@@ -209,5 +210,3 @@ def test_a_print_answers_link_followed_by_instant_navigation(browser, tmp_path: 
         assert errors == []
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()

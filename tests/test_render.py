@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.check_exercise import exercise_checks
 from generator.load import load_yaml
 from generator.model import ITEM_TYPES, Exercise, Workbook
 from generator.render import credit, environment, render_form
-from generator.validate import _exercise_checks
 
 from .conftest import REPO
 
@@ -30,7 +30,7 @@ def render_case(item_type: str) -> tuple[Exercise, str]:
     loaded, errors = load_yaml(CASES / f"{item_type}.yml", f"{item_type}.yml")
     assert loaded is not None and not errors
     exercise = Exercise.model_validate(loaded.data)
-    assert _exercise_checks(exercise, loaded, None, {exercise.id}) == []
+    assert exercise_checks(exercise, loaded, None, {exercise.id}) == []
     return exercise, str(render_form(environment(REPO / "templates"), WORKBOOK, exercise, {}))
 
 

@@ -32,20 +32,34 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) 
     raise AssertionError(f"{url} did not come up")
 
 
+def start_preview(project: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `workbook serve` on a free port. The engine binds the port itself, so another process
+    can take it between our look-up and its bind: that attempt exits at once and another port is
+    tried (three at most)."""
+    for _ in range(3):
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            wait_until_up(url, proc)
+            return proc, url
+        except AssertionError:
+            proc.terminate()
+            proc.wait(timeout=20)
+    raise AssertionError("workbook serve did not start on any of three free ports")
+
+
 @pytest.fixture
 def preview(project: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc, url = start_preview(project)
     try:
-        url = f"http://127.0.0.1:{port}/"
-        wait_until_up(url, proc)
         yield url
     finally:
-        proc.terminate()
+        proc.terminate()  # serve.py stops the engine's server too (tested below)
         proc.wait(timeout=20)
 
 
@@ -57,7 +71,17 @@ def test_saving_an_exercise_reloads_the_open_tab(preview: str, project: Path, pa
     exercise = project / "content" / "exercises" / "runway.yml"
     exercise.write_text(exercise.read_text().replace("title: Runway", "title: Runway of savings"))
 
-    heading.filter(has_text="Runway of savings").wait_for(timeout=15_000)
+    # Bounded, not a timing assumption: re-render, engine rebuild and reload on a busy machine.
+    heading.filter(has_text="Runway of savings").wait_for(timeout=90_000)
+
+
+def test_stopping_the_preview_stops_the_engine_server(project: Path) -> None:
+    proc, url = start_preview(project)
+    proc.terminate()  # what a process manager or `kill` sends
+    proc.wait(timeout=20)
+
+    with pytest.raises(OSError):  # nothing answers any more: the engine's server did not outlive us
+        urllib.request.urlopen(url, timeout=5)
 
 
 def test_invalid_edit_keeps_the_last_good_preview(project: Path, tmp_path: Path) -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.both_engines
 def test_every_page_loads_cleanly(workbook_site: Path, site_url: str, page) -> None:  # type: ignore[no-untyped-def]
     pages = sorted(p.parent.relative_to(workbook_site).as_posix() for p in workbook_site.rglob("index.html"))
     assert len(pages) > 5

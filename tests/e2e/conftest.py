@@ -56,7 +56,7 @@ def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         workbook_yml.write_text(text, encoding="utf-8")
         result = build(Project(root, work_dir=tmp / "build"), site=site, pdf=False)
         assert not result.errors, "\n".join(e.format() for e in result.errors)
-        assert not result.engine_failed, result.engine_failed
+        assert result.failure is None, result.failure
         policy = "script-src 'self' " + " ".join(inline_script_hashes(site))
         headers["Content-Security-Policy"] = policy
         yield url, site, policy

@@ -17,7 +17,7 @@ from ..conftest import REPO
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("offline")
     result = build(Project(REPO, work_dir=tmp / "build"), site=tmp / "site", pdf=False, offline=True)
-    assert result.site is not None, result.errors or result.engine_failed
+    assert result.site is not None, result.errors or result.failure
     return result.site
 
 

@@ -23,7 +23,7 @@ def test_overridden_strings_reach_the_widget_as_text(project: Path, tmp_path: Pa
     site = tmp_path / "site"
     result = build(Project(project, work_dir=tmp_path / "build"), site=site, pdf=False)
     assert not result.errors, "\n".join(e.format() for e in result.errors)
-    assert not result.engine_failed, result.engine_failed
+    assert result.failure is None, result.failure
 
     with serve_folder(site) as url:
         page.goto(url + "exercises/all-types/")

@@ -134,6 +134,7 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
 # --- scoring, by keyboard alone --------------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url: str, page: Page) -> None:
     page.add_init_script(RECORD_EVENTS)
     page.goto(site_url + HIERARCHY)
@@ -196,6 +197,7 @@ def test_scores_shown_while_answering_never_mislead(site_url: str, page: Page) -
 # --- saving and restoring --------------------------------------------------------------------------
 
 
+@pytest.mark.both_engines
 def test_answers_of_every_type_survive_a_reload(site_url: str, page: Page) -> None:
     page.add_init_script(RECORD_EVENTS)
     page.goto(site_url + "exercises/ninety-day-plan/")
@@ -594,6 +596,7 @@ def test_axe_finds_no_wcag_violations_on_an_exercise_page_before_and_after_resul
     assert run_axe(page) == []
 
 
+@pytest.mark.both_engines
 def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, tmp_path: Path) -> None:
     page.goto(site_url + "my-workbook/")
     assert run_axe(page) == []

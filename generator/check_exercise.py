@@ -1,0 +1,156 @@
+"""Stage 2, validate: the checks within one exercise.
+
+Item and column ids are unique; ideas and follow-ups resolve; every scored item names a declared
+dimension; and the bands of every dimension and of the overall score cover the range the widget
+can reach (generator/spec.py computes it) with no gap or overlap.
+"""
+
+from __future__ import annotations
+
+from . import spec as scoring
+from .errors import ContentError, Loc, did_you_mean, dotted
+from .load import Loaded
+from .model import Choice, Exercise, Number, Table
+
+
+def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exercise_ids: set[str]) -> list[ContentError]:
+    """Checks within one exercise; `ideas` is None when a source file is broken (so ideas are unknown)."""
+    errors: list[ContentError] = []
+
+    def at(loc: Loc, message: str, hint: str = "") -> None:
+        errors.append(ContentError(loaded.file, *loaded.position(loc), dotted(loc), message, hint))
+
+    for i, idea in enumerate(ex.ideas):
+        if ideas is not None and idea not in ideas:
+            at(
+                ("ideas", i),
+                f"no idea `{idea}` in any source",
+                did_you_mean(idea, ideas) or "add it to a file in content/sources/ or fix the id",
+            )
+    for i, ref in enumerate(ex.follow_ups):
+        if ref not in exercise_ids:
+            at(("follow_ups", i), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+        elif ref == ex.id:
+            at(("follow_ups", i), "an exercise cannot follow up on itself", "remove the line")
+
+    item_ids: dict[str, int] = {}
+    for i, item in enumerate(ex.items):
+        if item.id in item_ids:
+            at(("items", i, "id"), f"the item id `{item.id}` is already used by items[{item_ids[item.id]}]", "give each item its own id")
+        item_ids.setdefault(item.id, i)
+        if isinstance(item, Table):
+            cols: set[str] = set()
+            for c, col in enumerate(item.columns):
+                if col.id in cols:
+                    at(
+                        ("items", i, "columns", c, "id"),
+                        f"the column id `{col.id}` is used twice in this table",
+                        "give each column its own id",
+                    )
+                cols.add(col.id)
+
+    dims = {d.id for d in ex.scoring.dimensions} if ex.scoring else set()
+    scored_dims: set[str] = set()
+    for i, item in enumerate(ex.items):
+        targets: list[tuple[Loc, str]] = []
+        if isinstance(item, Table):
+            targets = [(("items", i, "columns", c, "dimension"), col.dimension) for c, col in enumerate(item.columns) if col.dimension]
+        else:
+            item_dim: str | None = getattr(item, "dimension", None)
+            if item_dim:
+                targets = [(("items", i, "dimension"), item_dim)]
+        for target_loc, dim_id in targets:
+            if not ex.scoring:
+                at(
+                    target_loc,
+                    f"the item counts towards `{dim_id}`, but the exercise has no `scoring`",
+                    "add a `scoring:` section declaring the dimension, or remove this line",
+                )
+            elif dim_id not in dims:
+                at(
+                    target_loc,
+                    f"no dimension `{dim_id}` is declared in `scoring.dimensions`",
+                    did_you_mean(dim_id, dims) or "declare it under scoring.dimensions",
+                )
+            else:
+                scored_dims.add(dim_id)
+        if isinstance(item, Choice) and item.dimension and any(o.value is None for o in item.options):
+            missing = next(n for n, o in enumerate(item.options) if o.value is None)
+            at(
+                ("items", i, "options", missing),
+                "a scored choice needs a `value` on every option",
+                "add `value:` (its score) to each option",
+            )
+
+    if not ex.scoring:
+        return errors
+    dim_ids: set[str] = set()
+    numbers = {item.id for item in ex.items if isinstance(item, Number)}
+    for d, dim in enumerate(ex.scoring.dimensions):
+        loc: Loc = ("scoring", "dimensions", d)
+        if dim.id in dim_ids:
+            at((*loc, "id"), f"the dimension id `{dim.id}` is used twice", "give each dimension its own id")
+        dim_ids.add(dim.id)
+        for f, ref in enumerate(dim.follow_ups):
+            if ref not in exercise_ids:
+                at((*loc, "follow_ups", f), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+        if dim.aggregate == "ratio":
+            for part in ("numerator", "denominator"):
+                ref = getattr(dim, part)
+                if ref not in numbers:
+                    at(
+                        (*loc, part),
+                        f"`{ref}` is not a number item of this exercise",
+                        did_you_mean(ref, numbers) or "a ratio divides two `type: number` items",
+                    )
+            if not {dim.numerator, dim.denominator} <= numbers:
+                continue
+        elif dim.id not in scored_dims:
+            at(
+                (*loc, "id"),
+                f"no item counts towards the dimension `{dim.id}`",
+                "set `dimension: " + dim.id + "` on its items, or remove the dimension",
+            )
+            continue
+        unbounded_column = any(
+            isinstance(item, Table) and any(c.dimension == dim.id and c.type == "number" for c in item.columns) for item in ex.items
+        )
+        if dim.aggregate == "percentage" and unbounded_column:
+            at(
+                (*loc, "aggregate"),
+                "a percentage cannot include a table's number column (it has no upper limit)",
+                "use `sum` or `mean`, or a `choice` column",
+            )
+            continue
+        if dim.aggregate == "percentage" and any(
+            isinstance(item, Number) and getattr(item, "dimension", None) == dim.id and (item.min is None or item.max is None)
+            for item in ex.items
+        ):
+            at(
+                (*loc, "aggregate"),
+                "a percentage needs every number item in it to have `min` and `max`",
+                "add `min:` and `max:` to those items, or use `sum`",
+            )
+            continue
+        low, high = scoring.dimension_range(ex, dim)
+        for band, message, hint in scoring.band_problems(dim.bands, low, high):
+            at(loc + (("bands", band) if band is not None else ("bands",)), message, hint)
+
+    overall = ex.scoring.overall
+    if overall:
+        for o, ref in enumerate(overall.of):
+            if ref not in dim_ids:
+                at(("scoring", "overall", "of", o), f"no dimension `{ref}`", did_you_mean(ref, dim_ids))
+        chosen = overall.of or list(dim_ids)
+        if overall.aggregate == "difference" and len(chosen) != 2:
+            at(
+                ("scoring", "overall", "of"),
+                "`difference` needs exactly two dimensions in `of`",
+                "write `of: [first, second]`: the score is first minus second",
+            )
+        elif not errors:
+            ranges = {dim.id: scoring.dimension_range(ex, dim) for dim in ex.scoring.dimensions}
+            low, high = scoring.overall_range(overall, ranges)
+            for band, message, hint in scoring.band_problems(overall.bands, low, high):
+                at(("scoring", "overall") + (("bands", band) if band is not None else ("bands",)), message, hint)
+    return errors

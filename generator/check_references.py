@@ -1,0 +1,105 @@
+"""Stage 2, validate: the checks that span files.
+
+Idea ids are unique across sources; every exercise sits in exactly one chapter; chapters, pages and
+the logo that workbook.yml names exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Loc, did_you_mean, dotted
+from .load import Loaded
+from .model import Exercise, Source, Workbook
+
+
+def cross_checks(
+    workbook: Workbook,
+    wb: Loaded,
+    sources: dict[str, tuple[Source, Loaded]],
+    exercises: dict[str, tuple[Exercise, Loaded]],
+    pages: dict[str, str],
+    content_dir: Path,
+    rel: Any,
+    broken_exercises: set[str],
+) -> list[ContentError]:
+    errors: list[ContentError] = []
+
+    def at(loaded: Loaded, loc: Loc, message: str, hint: str = "") -> None:
+        errors.append(ContentError(loaded.file, *loaded.position(loc), dotted(loc), message, hint))
+
+    # Ideas: unique across all sources.
+    idea_home: dict[str, str] = {}
+    for _sid, (source, loaded) in sources.items():
+        for i, idea in enumerate(source.ideas):
+            if idea.id in idea_home:
+                at(
+                    loaded,
+                    ("ideas", i, "id"),
+                    f"the idea id `{idea.id}` is already used in {idea_home[idea.id]}",
+                    "give each idea its own id",
+                )
+            else:
+                idea_home[idea.id] = loaded.file
+
+    # Chapters and pages in workbook.yml.
+    placed: dict[str, str] = {}
+    seen_chapters: set[str] = set()
+    for c, chapter in enumerate(workbook.chapters):
+        if chapter.id in seen_chapters:
+            at(wb, ("chapters", c, "id"), f"the chapter id `{chapter.id}` is used twice", "give each chapter its own id")
+        seen_chapters.add(chapter.id)
+        for e, eid in enumerate(chapter.exercises):
+            if eid in broken_exercises:
+                placed[eid] = chapter.id
+            elif eid not in exercises:
+                at(
+                    wb,
+                    ("chapters", c, "exercises", e),
+                    f"no exercise `{eid}` in content/exercises/",
+                    did_you_mean(eid, exercises) or f"create content/exercises/{eid}.yml or remove this line",
+                )
+            elif eid in placed:
+                at(
+                    wb,
+                    ("chapters", c, "exercises", e),
+                    f"the exercise `{eid}` is already in chapter `{placed[eid]}`",
+                    "list each exercise in one chapter only",
+                )
+            else:
+                placed[eid] = chapter.id
+    for eid, (_, loaded) in exercises.items():
+        if eid not in placed:
+            errors.append(
+                ContentError(
+                    loaded.file,
+                    1,
+                    1,
+                    "",
+                    f"the exercise `{eid}` is in no chapter, so readers could not find it",
+                    "add its id to a chapter's `exercises` in content/workbook.yml",
+                )
+            )
+    if "index" not in pages:
+        errors.append(
+            ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md")
+        )
+    for p, page in enumerate(workbook.pages):
+        if page == "index":
+            at(wb, ("pages", p), "`index` is the home page and is always first", "remove it from `pages`")
+        elif page not in pages:
+            at(
+                wb,
+                ("pages", p),
+                f"no page `{page}.md` in content/pages/",
+                did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md",
+            )
+    if workbook.theme.logo and not (content_dir / workbook.theme.logo).is_file():
+        at(
+            wb,
+            ("theme", "logo"),
+            f"no file `{workbook.theme.logo}` in content/",
+            "put the image under content/ and give its path relative to content/",
+        )
+    return errors

@@ -1,0 +1,155 @@
+"""Stage 4, build: everything about the engine (MkDocs or Zensical) in one place.
+
+Pipeline position: render -> **engine** -> pdf. `engine_config` derives the engine's config from
+the forker's mkdocs.yml and the content; `engine_command` says how to run it; `ensure_engine`
+installs Zensical on first use; `run_engine` runs it into a folder and says what went wrong.
+The generator writes plain Markdown and assets, so either engine builds the same docs folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Content
+
+ENGINES = ("mkdocs", "zensical")
+# Material prints a notice about MkDocs 2 on every build; the Zensical build works, so it is noise.
+ENGINE_ENV = {"PYTHONUNBUFFERED": "1", "NO_MKDOCS_2_WARNING": "1"}
+# Zensical, the Material team's successor engine, installed only when asked for. 0.0.73 is the
+# newest release whose dependencies the package index serves (0.1.x needs zensical-ui).
+ZENSICAL = "zensical==0.0.73"
+
+
+def engine_config(
+    content: Content,
+    base_config: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    preview: bool = False,
+    engine: str = "mkdocs",
+    offline: bool = False,
+) -> dict[str, Any]:
+    """The forker's mkdocs.yml with what only the content knows filled in.
+
+    A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
+    not at the root address it prints. Zensical wants docs_dir and site_dir relative to, and
+    inside, the config's folder, and its `classic` variant keeps Material's look.
+    """
+    config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    wb = content.workbook
+    root = base_config.parent.resolve()
+    config["site_name"] = wb.title
+    config["site_description"] = wb.subtitle
+    config["site_author"] = wb.author
+    config["copyright"] = f"{wb.title} © {wb.author} · {wb.licence}"
+    if wb.site_url and not preview:
+        config["site_url"] = wb.site_url
+    config["docs_dir"] = str(docs_dir.resolve())
+    config["site_dir"] = str(site_dir.resolve())
+    if engine == "zensical":
+        config["docs_dir"] = docs_dir.name
+        config["site_dir"] = site_dir.name
+        config.setdefault("theme", {})["variant"] = "classic"
+    config["nav"] = nav(content)
+    theme = config.setdefault("theme", {})
+    theme["language"] = wb.language
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    if wb.theme.logo:
+        theme["logo"] = f"assets/{Path(wb.theme.logo).name}"
+    if offline:
+        # Opened from disk: file URLs, the search index inlined by Material's offline plugin, and no
+        # instant navigation (it fetches pages, which browsers refuse under file://).
+        config["use_directory_urls"] = False
+        plugins = config.setdefault("plugins", [])
+        if "offline" not in plugins:
+            plugins.append("offline")
+        theme["features"] = [f for f in theme.get("features", []) if f != "navigation.instant"]
+        # Search runs in a web worker, which file:// forbids; the plugin would fetch this shim from a
+        # CDN unless one is configured, so the self-hosted copy is named here.
+        config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
+    css = config.setdefault("extra_css", [])
+    if "assets/stylesheets/theme.css" not in css:
+        css.insert(0, "assets/stylesheets/theme.css")
+    return config
+
+
+def nav(content: Content) -> list[Any]:
+    wb = content.workbook
+    out: list[Any] = [{"Home": "index.md"}]
+    out += [{_heading(content.pages[p], p): f"{p}.md"} for p in wb.pages]
+    out.append({"My workbook": "my-workbook.md"})
+    for chapter in wb.chapters:
+        entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
+        entries += [{content.exercises[e].title: f"exercises/{e}.md"} for e in chapter.exercises]
+        out.append({chapter.title: entries})
+    out.append({"Sources": [{s.title: f"sources/{s.id}.md"} for s in content.sources]})
+    out.append({"Facilitator guide": "facilitator-guide.md"})
+    return out
+
+
+def _heading(text: str, fallback: str) -> str:
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, flags=re.M)
+    return match.group(1) if match else fallback.replace("-", " ").capitalize()
+
+
+def engine_command(engine: str, config: Path, serve: bool = False, address: str = "127.0.0.1:8000") -> list[str]:
+    if engine == "mkdocs":
+        verb = ["serve", "--dev-addr", address, "--livereload"] if serve else ["build", "--strict", "--clean"]
+        return [sys.executable, "-m", "mkdocs", *verb, "--config-file", str(config)]
+    if engine == "zensical" and not serve:
+        return [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config)]
+    raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+
+
+def ensure_engine(engine: str, constraints: Path) -> str:
+    """Install Zensical on first use (pinned by `constraints` when it exists); returns why that failed, or ""."""
+    if engine != "zensical" or importlib.util.find_spec("zensical") is not None:
+        return ""
+    print(f"installing {ZENSICAL} (asked for by --engine zensical)", file=sys.stderr, flush=True)
+    pin = ["-c", str(constraints)] if constraints.is_file() else []
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL], capture_output=True, text=True
+    )
+    if run.returncode != 0:
+        return (
+            f"could not install {ZENSICAL}:\n{run.stderr.strip()}\n"
+            f"Install it yourself (`pip install {ZENSICAL}`) or build with the default engine."
+        )
+    importlib.invalidate_caches()
+    return ""
+
+
+def engine_output(engine: str, work: Path, target: Path) -> Path:
+    """Where the engine writes: Zensical only inside its config's folder (moved to `target` afterwards)."""
+    return work / "zensical-site" if engine == "zensical" else target
+
+
+def run_engine(engine: str, config: Path, target: Path, work: Path, root: Path) -> str:
+    """Run the engine on `config` into `target`; returns its output when it failed, "" when it built.
+
+    A failed run leaves no `target` behind, so a half-built site can never be swapped in.
+    """
+    out = engine_output(engine, work, target)
+    run = subprocess.run(
+        engine_command(engine, config),
+        cwd=work if engine == "zensical" else root,
+        capture_output=True,
+        text=True,
+        env=os.environ | ENGINE_ENV,
+    )
+    if run.returncode == 0 and out != target and (out / "index.html").is_file():
+        shutil.move(str(out), str(target))
+    if run.returncode != 0 or not (target / "index.html").is_file():
+        shutil.rmtree(target, ignore_errors=True)
+        return (run.stdout + run.stderr).strip() or f"{engine} exited with {run.returncode}"
+    return ""
