@@ -376,7 +376,7 @@ def test_import_previews_changes_and_never_overwrites_silently(site_url: str, pa
         (
             "bad.json",
             json.dumps({"format": "career-workbook", "version": 1, "exercises": {PROFILE_ID: {"answers": []}}}),
-            f"exercises.{PROFILE_ID}.answers: expected an object",
+            f"exercises.{PROFILE_ID}.answers: expected the answers",
         ),
     ]:
         bad = tmp_path / name
