@@ -7,10 +7,12 @@ can reach (generator/spec.py computes it) with no gap or overlap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import spec as scoring
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
-from .model import Choice, Exercise, Number, Table
+from .model import Choice, Dimension, Exercise, Number, Table
 
 
 def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exercise_ids: set[str]) -> list[ContentError]:
@@ -50,6 +52,7 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
                 cols.add(col.id)
 
     dims = {d.id for d in ex.scoring.dimensions} if ex.scoring else set()
+    composites = {d.id: d.of for d in ex.scoring.dimensions if d.of} if ex.scoring else {}
     scored_dims: set[str] = set()
     for i, item in enumerate(ex.items):
         targets: list[tuple[Loc, str]] = []
@@ -71,6 +74,12 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
                     target_loc,
                     f"no dimension `{dim_id}` is declared in `scoring.dimensions`",
                     did_you_mean(dim_id, dims) or "declare it under scoring.dimensions",
+                )
+            elif dim_id in composites:
+                at(
+                    target_loc,
+                    f"`{dim_id}` is built from other dimensions (`of`), so items cannot count towards it",
+                    "name one of the dimensions it is built from: " + ", ".join(f"`{c}`" for c in composites[dim_id]),
                 )
             else:
                 scored_dims.add(dim_id)
@@ -94,6 +103,9 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
         for f, ref in enumerate(dim.follow_ups):
             if ref not in exercise_ids:
                 at((*loc, "follow_ups", f), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+        if dim.of:
+            composite_checks(ex, d, dim, at)
+            continue
         if dim.aggregate == "ratio":
             for part in ("numerator", "denominator"):
                 ref = getattr(dim, part)
@@ -136,12 +148,19 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
         for band, message, hint in scoring.band_problems(dim.bands, low, high):
             at(loc + (("bands", band) if band is not None else ("bands",)), message, hint)
 
+    if not errors:  # dimensions built from dimensions: their range comes from the others' ranges
+        ranges = scoring.dimension_ranges(ex)
+        for d, dim in enumerate(ex.scoring.dimensions):
+            if dim.of:
+                for band, message, hint in scoring.band_problems(dim.bands, *ranges[dim.id]):
+                    at(("scoring", "dimensions", d) + (("bands", band) if band is not None else ("bands",)), message, hint)
+
     overall = ex.scoring.overall
     if overall:
         for o, ref in enumerate(overall.of):
             if ref not in dim_ids:
                 at(("scoring", "overall", "of", o), f"no dimension `{ref}`", did_you_mean(ref, dim_ids))
-        chosen = overall.of or list(dim_ids)
+        chosen = scoring.overall_of(ex)
         if overall.aggregate == "difference" and len(chosen) != 2:
             at(
                 ("scoring", "overall", "of"),
@@ -149,8 +168,41 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
                 "write `of: [first, second]`: the score is first minus second",
             )
         elif not errors:
-            ranges = {dim.id: scoring.dimension_range(ex, dim) for dim in ex.scoring.dimensions}
-            low, high = scoring.overall_range(overall, ranges)
+            low, high = scoring.overall_range(overall, scoring.dimension_ranges(ex), chosen)
             for band, message, hint in scoring.band_problems(overall.bands, low, high):
                 at(("scoring", "overall") + (("bands", band) if band is not None else ("bands",)), message, hint)
     return errors
+
+
+def composite_checks(ex: Exercise, d: int, dim: Dimension, at: Callable[[Loc, str, str], None]) -> None:
+    """A dimension built from others: they exist, agree on which way is good, and never lead back to it."""
+    assert ex.scoring is not None
+    declared = {x.id: x for x in ex.scoring.dimensions}
+    loc: Loc = ("scoring", "dimensions", d)
+    for i, ref in enumerate(dim.of):
+        part = declared.get(ref)
+        if part is None:
+            at((*loc, "of", i), f"no dimension `{ref}`", did_you_mean(ref, [x for x in declared if x != dim.id]) or "")
+        elif ref == dim.id:
+            at((*loc, "of", i), "a dimension cannot be built from itself", "remove the line")
+        elif part.better != dim.better:
+            at(
+                (*loc, "of", i),
+                f"`{ref}` is better {part.better} but `{dim.id}` is better {dim.better}: their scores would cancel out",
+                "give them the same `better`, and reverse the items that point the other way (`reverse: true`)",
+            )
+        elif dim.id in _reaches(ref, declared):
+            at((*loc, "of", i), f"`{ref}` is itself built from `{dim.id}`: a loop", "a domain lists its facets; a facet lists no `of`")
+
+
+def _reaches(start: str, declared: dict[str, Dimension]) -> set[str]:
+    """Every dimension `start` is built from, directly or through others."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        current = todo.pop()
+        for ref in declared[current].of:
+            if ref in declared and ref not in seen:
+                seen.add(ref)
+                todo.append(ref)
+    return seen

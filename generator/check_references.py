@@ -95,6 +95,22 @@ def cross_checks(
                 f"no page `{page}.md` in content/pages/",
                 did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md",
             )
+    if workbook.profile and workbook.profile not in broken_exercises:
+        profile = exercises.get(workbook.profile)
+        if profile is None:
+            at(
+                wb,
+                ("profile",),
+                f"no exercise `{workbook.profile}` in content/exercises/",
+                did_you_mean(workbook.profile, exercises) or "name a scored exercise, or remove `profile`",
+            )
+        elif profile[0].scoring is None:
+            at(
+                wb,
+                ("profile",),
+                f"the exercise `{workbook.profile}` has no `scoring`, so it cannot be a profile",
+                "name an exercise with scored dimensions, or remove `profile`",
+            )
     if workbook.theme.logo and not (content_dir / workbook.theme.logo).is_file():
         at(
             wb,

@@ -16,7 +16,8 @@ from .links import Links
 from .model import Content
 from .render import MKDOCS_LINKS, render_pages, theme_css
 from .strings import ASSET as STRINGS_ASSET
-from .strings import strings_js
+from .strings import MY_ASSET as MY_STRINGS_ASSET
+from .strings import my_strings_js, strings_js
 
 JINJA_CACHE = "jinja-cache"  # under the work folder: compiled templates, never in the repository
 
@@ -31,6 +32,7 @@ def docs_files(
         files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files["assets/stylesheets/theme.css"] = theme_css(content).encode("utf-8")
     files[STRINGS_ASSET] = strings_js(content.workbook.strings).encode("utf-8")
+    files[MY_STRINGS_ASSET] = my_strings_js(content.workbook.strings).encode("utf-8")
     for asset in content.assets:
         files[f"assets/{asset.name}"] = asset.read_bytes()
     return files

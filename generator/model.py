@@ -60,6 +60,11 @@ class Workbook(Strict):
     theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
     pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
     chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")
+    profile: Id | None = Field(
+        None,
+        description="Id of the scored exercise whose latest result My workbook shows as the reader's profile; "
+        "leave it out for no profile section.",
+    )
     strings: dict[str, str] = Field(
         default_factory=dict,
         description="Wording of the widget and the My workbook page to change: string id -> new text, keeping the "
@@ -223,23 +228,42 @@ class Band(Strict):
     text: Markdown = Field(min_length=1, description="What this result means and what to do next.")
 
 
+Better = Literal["higher", "lower"]
+BETTER_HELP = (
+    "Which way is good: `higher` (the default) or `lower`, when a high score is the bad one. "
+    "The weakest area, the colours and 'improved'/'slipped' follow it."
+)
+
+
 class Dimension(Strict):
     id: Id
     label: str = Field(min_length=1)
-    aggregate: Literal["sum", "mean", "percentage", "ratio"] = Field(
-        "mean", description="sum or mean of weighted values, percentage of the possible, or ratio of two number items."
+    aggregate: Literal["sum", "mean", "percentage", "ratio", "min"] = Field(
+        "mean",
+        description="sum or mean of weighted values, percentage of the possible, or ratio of two number items; "
+        "with `of`: the mean, sum or lowest (`min`) of those dimensions' scores.",
     )
     numerator: Id | None = Field(None, description="For `ratio`: the number item on top.")
     denominator: Id | None = Field(None, description="For `ratio`: the number item below.")
+    of: list[Id] = Field(
+        default_factory=list,
+        description="Build this dimension from other dimensions of the exercise (facets that roll up into a domain) "
+        "instead of from items: their ids.",
+    )
+    better: Better = Field("higher", description=BETTER_HELP)
     bands: list[Band] = Field(default_factory=list)
     follow_ups: list[Id] = Field(default_factory=list, description="Exercises that strengthen this dimension.")
 
     @model_validator(mode="after")
-    def _ratio(self) -> Dimension:
+    def _parts(self) -> Dimension:
         if self.aggregate == "ratio" and not (self.numerator and self.denominator):
             raise ValueError("a `ratio` dimension needs `numerator` and `denominator` item ids")
         if self.aggregate != "ratio" and (self.numerator or self.denominator):
             raise ValueError("`numerator`/`denominator` belong to `aggregate: ratio` only")
+        if self.of and self.aggregate not in ("mean", "sum", "min"):
+            raise ValueError("a dimension built from other dimensions (`of`) takes `aggregate: mean`, `sum` or `min`")
+        if not self.of and self.aggregate == "min":
+            raise ValueError("`aggregate: min` is the lowest of other dimensions: list them in `of`")
         return self
 
 
@@ -249,6 +273,7 @@ class Overall(Strict):
         "mean", description="Over the dimension scores: mean, sum, the lowest (`min`), or first minus second (`difference`)."
     )
     of: list[Id] = Field(default_factory=list, description="Dimension ids to combine; default all.")
+    better: Better = Field("higher", description=BETTER_HELP)
     bands: list[Band] = Field(default_factory=list)
 
 

@@ -187,6 +187,7 @@ def render_pages(
             _script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in content.exercises.values()])
         ),
         assets=links.file("my-workbook.md", "assets/workbook/"),
+        profile=content.exercises.get(wb.profile) if wb.profile else None,
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,

@@ -40,15 +40,39 @@ def option_values(options: Sequence[Option], default_index: bool = False) -> lis
     return [o.value if o.value is not None else (float(i) if default_index else 1.0) for i, o in enumerate(options)]
 
 
-def _column_part(column: Column, table: Table) -> Part:
-    rows = len(table.row_labels) or table.max_rows
-    fixed = bool(table.row_labels)
+def item_bounds(item: Likert | Choice | Checklist | Number, exercise: Exercise) -> tuple[float, float]:
+    """The lowest and highest value one answer to `item` contributes (a reversed likert answer too)."""
+    if isinstance(item, Likert):
+        return (1.0, float(len(likert_scale(item, exercise))))
+    if isinstance(item, Choice):
+        values = option_values(item.options, default_index=True)
+        return (min(values), max(values))
+    if isinstance(item, Checklist):
+        return (0.0, sum(option_values(item.options)))  # values are 0 or more (model.Checklist)
+    return (item.min if item.min is not None else -INF, item.max if item.max is not None else INF)
+
+
+def column_bounds(column: Column) -> tuple[float, float]:
+    """What one row of a table column contributes; for `distinct`, the count of different options."""
     if column.score == "distinct":
-        return Part(0, len(column.options), 1.0)
+        return (0.0, float(len(column.options)))
     if column.type == "choice":
         values = option_values(column.options, default_index=True)
-        return Part(min(values), max(values), 1.0, rows, fixed)
-    return Part(-INF, INF, 1.0, rows, fixed)  # numbers typed into a table have no declared bounds
+        return (min(values), max(values))
+    return (-INF, INF)  # numbers typed into a table have no declared bounds
+
+
+def table_rows(table: Table) -> int:
+    """How many rows a reader can fill: the labelled rows, or up to `max_rows`."""
+    return len(table.row_labels) or table.max_rows
+
+
+def _column_part(column: Column, table: Table) -> Part:
+    low, high = column_bounds(column)
+    if column.score == "distinct":
+        return Part(low, high, 1.0)
+    # Any row may be left blank, labelled or not: a blank row contributes nothing (it is absent).
+    return Part(low, high, 1.0, table_rows(table), fixed=False)
 
 
 def parts(exercise: Exercise, dimension_id: str) -> list[Part]:
@@ -57,19 +81,8 @@ def parts(exercise: Exercise, dimension_id: str) -> list[Part]:
     for item in exercise.items:
         if isinstance(item, Table):
             out += [_column_part(c, item) for c in item.columns if c.dimension == dimension_id]
-            continue
-        if getattr(item, "dimension", None) != dimension_id:
-            continue
-        if isinstance(item, Likert):
-            out.append(Part(1, len(likert_scale(item, exercise)), item.weight))
-        elif isinstance(item, Choice):
-            values = option_values(item.options, default_index=True)
-            out.append(Part(min(values), max(values), item.weight))
-        elif isinstance(item, Checklist):
-            values = option_values(item.options)
-            out.append(Part(0, sum(values), item.weight))  # values are 0 or more (model.Checklist)
-        elif isinstance(item, Number):
-            out.append(Part(item.min if item.min is not None else -INF, item.max if item.max is not None else INF, item.weight))
+        elif isinstance(item, (Likert, Choice, Checklist, Number)) and item.dimension == dimension_id:
+            out.append(Part(*item_bounds(item, exercise), item.weight))
     return out
 
 
@@ -84,7 +97,29 @@ def _sum_bounds(p: Part) -> tuple[float, float]:
     return (low, high)
 
 
+def dimension_ranges(exercise: Exercise) -> dict[str, tuple[float, float]]:
+    """Every dimension's reachable range, built-from dimensions after the dimensions they combine."""
+    dims = {d.id: d for d in exercise.scoring.dimensions} if exercise.scoring else {}
+    out: dict[str, tuple[float, float]] = {}
+
+    def of(d: Dimension, seen: frozenset[str]) -> tuple[float, float]:
+        if d.id not in out:
+            if d.of:  # validation rejects cycles and unknown ids; here they only must not recurse forever
+                children = {c: of(dims[c], seen | {d.id}) for c in d.of if c in dims and c not in seen | {d.id}}
+                out[d.id] = combined_range(d.aggregate, d.of, children)
+            else:
+                out[d.id] = dimension_range(exercise, d)
+        return out[d.id]
+
+    for d in dims.values():
+        of(d, frozenset())
+    return out
+
+
 def dimension_range(exercise: Exercise, dimension: Dimension) -> tuple[float, float]:
+    """The range of a dimension fed by items (see `dimension_ranges` for one built from dimensions)."""
+    if dimension.of:
+        return dimension_ranges(exercise)[dimension.id]
     if dimension.aggregate == "percentage":
         return (0.0, 100.0)
     if dimension.aggregate == "ratio":
@@ -122,20 +157,35 @@ def ratio_range(num: tuple[float, float], den: tuple[float, float]) -> tuple[flo
     return (-INF, INF)
 
 
-def overall_range(overall: Overall, ranges: dict[str, tuple[float, float]]) -> tuple[float, float]:
-    ids = overall.of or list(ranges)
-    rs = [ranges[i] for i in ids if i in ranges]
+def combined_range(aggregate: str, of: list[str], ranges: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """Range of the mean, sum, lowest (`min`) or first-minus-second (`difference`) of dimension scores."""
+    rs = [ranges[i] for i in of if i in ranges]
     if not rs:
         return (0.0, 0.0)
     lows, highs = [r[0] for r in rs], [r[1] for r in rs]
-    if overall.aggregate == "mean":
+    if aggregate == "mean":
         return (sum(lows) / len(rs), sum(highs) / len(rs))
-    if overall.aggregate == "sum":
+    if aggregate == "sum":
         return (sum(lows), sum(highs))
-    if overall.aggregate == "min":
+    if aggregate == "min":
         return (min(lows), min(highs))
     (alo, ahi), (blo, bhi) = rs[0], rs[1] if len(rs) > 1 else (0.0, 0.0)
     return (alo - bhi, ahi - blo)
+
+
+def overall_of(exercise: Exercise) -> list[str]:
+    """The dimensions the overall score combines: those named in `of`, or every dimension that is not
+    itself part of another (so a facet is not counted twice, once alone and once in its domain)."""
+    if not exercise.scoring:
+        return []
+    if exercise.scoring.overall and exercise.scoring.overall.of:
+        return exercise.scoring.overall.of
+    parts_of_others = {c for d in exercise.scoring.dimensions for c in d.of}
+    return [d.id for d in exercise.scoring.dimensions if d.id not in parts_of_others]
+
+
+def overall_range(overall: Overall, ranges: dict[str, tuple[float, float]], of: list[str] | None = None) -> tuple[float, float]:
+    return combined_range(overall.aggregate, of or overall.of or list(ranges), ranges)
 
 
 def band_problems(bands: list[Band], low: float, high: float) -> list[tuple[int | None, str, str]]:
@@ -222,30 +272,35 @@ def _json_number(x: float) -> float | None:
     return None if math.isinf(x) else x
 
 
+def _bounds_json(low: float, high: float) -> dict[str, float | None]:
+    return {"low": _json_number(low), "high": _json_number(high)}
+
+
 def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    """The scoring spec the widget reads; `urls` maps exercise id -> (title, relative url)."""
+    """The scoring spec the widget reads; `urls` maps exercise id -> (title, relative url).
+
+    Every bound the widget needs (each answer's `low`/`high`, each table's row cap, each dimension's
+    `range`) is computed here, once, from the same functions that prove the bands; the widget
+    derives none of them.
+    """
     items: list[dict[str, Any]] = []
     for item in exercise.items:
         base: dict[str, Any] = {"id": item.id, "type": item.type}
+        if isinstance(item, (Likert, Choice, Checklist, Number)):
+            base |= {"dimension": item.dimension, "weight": item.weight} | _bounds_json(*item_bounds(item, exercise))
         if isinstance(item, Likert):
-            base |= {
-                "dimension": item.dimension,
-                "weight": item.weight,
-                "reverse": item.reverse,
-                "min": 1,
-                "max": len(likert_scale(item, exercise)),
-            }
+            base |= {"reverse": item.reverse, "min": 1, "max": len(likert_scale(item, exercise))}
         elif isinstance(item, Choice):
-            base |= {"dimension": item.dimension, "weight": item.weight, "values": option_values(item.options, default_index=True)}
+            base |= {"values": option_values(item.options, default_index=True)}
         elif isinstance(item, Checklist):
-            base |= {"dimension": item.dimension, "weight": item.weight, "values": option_values(item.options)}
+            base |= {"values": option_values(item.options)}
         elif isinstance(item, Number):
-            base |= {"dimension": item.dimension, "weight": item.weight, "min": item.min, "max": item.max}
+            base |= {"min": item.min, "max": item.max}
         elif isinstance(item, Table):
             base |= {
                 "rows": len(item.row_labels) or item.rows,
                 "fixed_rows": bool(item.row_labels),
-                "max_rows": len(item.row_labels) or item.max_rows,
+                "max_rows": table_rows(item),
                 "columns": [
                     {
                         "id": c.id,
@@ -253,7 +308,9 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
                         "values": option_values(c.options, default_index=True) if c.type == "choice" else None,
                         "dimension": c.dimension,
                         "score": c.score,
+                        "weight": 1,
                     }
+                    | _bounds_json(*column_bounds(c))
                     for c in item.columns
                 ],
             }
@@ -261,9 +318,8 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
 
     spec: dict[str, Any] = {"id": exercise.id, "title": exercise.title, "items": items, "dimensions": [], "overall": None}
     if exercise.scoring:
-        ranges: dict[str, tuple[float, float]] = {}
+        ranges = dimension_ranges(exercise)
         for d in exercise.scoring.dimensions:
-            ranges[d.id] = dimension_range(exercise, d)
             spec["dimensions"].append(
                 {
                     "id": d.id,
@@ -271,6 +327,8 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
                     "aggregate": d.aggregate,
                     "numerator": d.numerator,
                     "denominator": d.denominator,
+                    "of": d.of,
+                    "better": d.better,
                     "range": [_json_number(x) for x in ranges[d.id]],
                     "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in d.bands],
                     "follow_ups": [{"id": f, "title": urls[f][0], "url": urls[f][1]} for f in d.follow_ups if f in urls],
@@ -281,8 +339,9 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
             spec["overall"] = {
                 "label": o.label,
                 "aggregate": o.aggregate,
-                "of": o.of or list(ranges),
-                "range": [_json_number(x) for x in overall_range(o, ranges)],
+                "of": overall_of(exercise),
+                "better": o.better,
+                "range": [_json_number(x) for x in overall_range(o, ranges, overall_of(exercise))],
                 "bands": [{"min": b.min, "max": b.max, "label": b.label} for b in o.bands],
             }
     # The version changes whenever what answers mean changes, so the widget can reconcile old saves.

@@ -43,7 +43,9 @@ DEFAULTS: dict[str, str] = {
     "widget.col-result": "Result",
     # tag on the weakest area's row: with exercises to follow up / without
     "widget.tag-start-here": "start here",
-    "widget.tag-lowest": "lowest",
+    "widget.tag-weakest": "weakest",
+    # after the name of an area where a low score is the good one
+    "widget.lower-better": "(lower is better)",
     # score cell of an area still missing answers (also on My workbook); {count}: answers missing
     "widget.to-go.one": "{count} answer to go",
     "widget.to-go.other": "{count} answers to go",
@@ -98,7 +100,7 @@ DEFAULTS: dict[str, str] = {
     # print cell: link that opens the exercise and prints it with the saved answers
     "my.print-answers": "Print with my answers",
     # profile section; {exercise}: a link to the assessment, {date}: when it was last saved
-    "my.no-profile": "This workbook has no employment security assessment.",
+    "my.no-profile": "The profile exercise named in workbook.yml is not in this workbook.",
     "my.profile-not-started": "You have not started {exercise} yet.",
     "my.profile-remain.one": "{count} answer remains in {exercise} before your profile can be shown.",
     "my.profile-remain.other": "{count} answers remain in {exercise} before your profile can be shown.",
@@ -121,6 +123,9 @@ DEFAULTS: dict[str, str] = {
     "my.col-change": "Change",
     # change cell when a score moved by less than 0.05
     "my.no-change": "no change",
+    # change since the last check-in, for an area where that is good / bad news; {change}: e.g. "+0.5"
+    "my.change-improved": "{change}, improved",
+    "my.change-slipped": "{change}, slipped",
     # label of the overall score when the exercise gives none
     "my.overall": "Overall",
     # status after "Save a check-in now"; {count}: assessments in the check-in
@@ -181,7 +186,9 @@ DEFAULTS: dict[str, str] = {
 }
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-ASSET = "assets/workbook/strings.js"
+ASSET = "assets/workbook/strings.js"  # every page: the widget's wording
+MY_ASSET = "assets/workbook/my-strings.js"  # the My workbook page only: its `my.` wording, added to the same table
+MY_PREFIX = "my."
 
 
 def placeholders(text: str) -> set[str]:
@@ -193,10 +200,27 @@ def effective(overrides: dict[str, str]) -> dict[str, str]:
     return {**DEFAULTS, **{k: v for k, v in overrides.items() if k in DEFAULTS}}
 
 
+def _table(overrides: dict[str, str], mine: bool) -> str:
+    table = {k: v for k, v in effective(overrides).items() if k.startswith(MY_PREFIX) == mine}
+    return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
+
+
 def strings_js(overrides: dict[str, str]) -> str:
-    """assets/workbook/strings.js: the effective table, for the scripts, as a classic script."""
-    table = json.dumps(effective(overrides), ensure_ascii=False, indent=0, sort_keys=True)
+    """assets/workbook/strings.js: the effective table of every page's scripts, as a classic script.
+
+    The My workbook page's own wording is in my-strings.js (`my_strings_js`), so an exercise page
+    does not download words it never shows."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = {table};\n"
+        f"globalThis.WorkbookStrings = {_table(overrides, mine=False)};\n"
+    )
+
+
+def my_strings_js(overrides: dict[str, str]) -> str:
+    """assets/workbook/my-strings.js: the My workbook page's wording, added to the table strings.js set."""
+    return (
+        "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
+        f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True)});\n"
+        # Instant navigation runs the page's scripts in any order: if my-workbook.js came first, it waited for this.
+        "if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate();\n"
     )

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from generator.docs_folder import docs_files
-from generator.strings import ASSET, DEFAULTS, effective, placeholders, strings_js
+from generator.strings import ASSET, DEFAULTS, MY_ASSET, effective, my_strings_js, placeholders, strings_js
 from generator.validate import validate_content
 
 from .conftest import REPO
@@ -21,9 +21,16 @@ SCRIPTS = sorted((REPO / "templates" / "assets" / "workbook").glob("*.js"))
 
 
 def table_of(js: str) -> dict[str, str]:
-    match = re.search(r"globalThis\.WorkbookStrings = (\{.*\});\s*$", js, re.S)
+    match = re.search(r"globalThis\.WorkbookStrings = (\{.*\});\s*$", js, re.S) or re.search(
+        r"Object\.assign\(globalThis\.WorkbookStrings, (\{.*\})\);", js, re.S
+    )
     assert match, js[:200]
     return json.loads(match.group(1))
+
+
+def site_table(files: dict[str, bytes]) -> dict[str, str]:
+    """What the scripts of the My workbook page read: strings.js, then my-strings.js added to it."""
+    return table_of(files[ASSET].decode("utf-8")) | table_of(files[MY_ASSET].decode("utf-8"))
 
 
 def add_strings(root: Path, yaml_lines: str) -> None:
@@ -38,8 +45,14 @@ def test_overrides_replace_only_their_own_ids() -> None:
 
 
 def test_strings_js_is_a_classic_script_setting_the_effective_table() -> None:
-    js = strings_js({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>"})
-    assert table_of(js) == effective({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>"})
+    js = strings_js({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>", "my.exported": "x"})
+    overrides = {
+        "widget.add-row": "Add a “person”",
+        "widget.remain.other": "{count} to go </script>",
+        "my.exported": "Done: {exercises}, {checkins}.",
+    }
+    assert table_of(js) | table_of(my_strings_js(overrides)) == effective(overrides)
+    assert not any(k.startswith("my.") for k in table_of(js)), "an exercise page loads no My workbook wording"
 
 
 def test_counted_phrases_come_in_pairs_with_the_same_placeholders() -> None:
@@ -100,7 +113,7 @@ def test_a_valid_override_builds_into_the_site_assets(project: Path) -> None:
     content, errors = validate_content(project)
     assert errors == [] and content is not None
     assert content.workbook.strings == {"widget.clear": "Start again", "widget.remain.other": "Still {count} to answer."}
-    table = table_of(docs_files(content, project / "templates")[ASSET].decode("utf-8"))
+    table = site_table(docs_files(content, project / "templates"))
     assert table["widget.clear"] == "Start again"
     assert table["widget.remain.other"] == "Still {count} to answer."
     assert table["widget.add-row"] == DEFAULTS["widget.add-row"]
@@ -109,7 +122,7 @@ def test_a_valid_override_builds_into_the_site_assets(project: Path) -> None:
 def test_without_overrides_the_site_gets_the_defaults(project: Path) -> None:
     content, errors = validate_content(project)
     assert content is not None, errors
-    assert table_of(docs_files(content, project / "templates")[ASSET].decode("utf-8")) == DEFAULTS
+    assert site_table(docs_files(content, project / "templates")) == DEFAULTS
 
 
 def test_strings_js_loads_before_the_scripts_that_read_it() -> None:

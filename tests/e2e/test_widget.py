@@ -403,8 +403,8 @@ def test_check_ins_chart_the_change_and_the_reminder_is_a_quarterly_calendar(sit
     history = page.locator("[data-my-history]")
     expect(history).to_contain_text("2 check-ins saved")
     table = history.locator("table").first
-    expect(table.locator("tr", has_text="Business network").locator("td")).to_have_text(["1.3", "2.3", "+1.0"])
-    expect(table.locator("tr", has_text="Employment security").locator("td")).to_have_text(["3.0", "3.2", "+0.2"])
+    expect(table.locator("tr", has_text="Business network").locator("td")).to_have_text(["1.3", "2.3", "+1.0, improved"])
+    expect(table.locator("tr", has_text="Employment security").locator("td")).to_have_text(["3.0", "3.2", "+0.2, improved"])
     expect(table.locator("tr", has_text="Finances").locator("td").last).to_have_text("no change")
     expect(history.locator("svg.wb-chart .wb-chart__from")).to_have_count(5)
     expect(page.locator("[data-my-profile] tr", has_text="Business network")).to_contain_text("2.3")
@@ -619,3 +619,51 @@ def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, 
     page.locator("[data-my-import]").set_input_files(broken)
     expect(page.get_by_role("alert")).to_be_visible()
     assert run_axe(page) == []
+
+
+# --- one change, one update; the direction of a dimension ---------------------------------------------
+
+COUNT_WRITES = """
+window.__writes = 0;
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (k, v) { if (String(k).startsWith("workbook:")) window.__writes++; return setItem.call(this, k, v); };
+"""
+WHO_OWNS = "exercises/who-owns-your-job-security/"
+
+
+def counts(page: Page) -> tuple[int, int]:
+    scored, writes = page.evaluate("[window.__events.filter((e) => e.name === 'workbook:scored').length, window.__writes]")
+    return (scored, writes)
+
+
+def test_one_change_of_an_answer_is_one_event_one_save(site_url: str, page: Page) -> None:
+    page.add_init_script(RECORD_EVENTS + COUNT_WRITES)
+    page.goto(site_url + WHO_OWNS)
+    before = counts(page)
+    page.locator("input[name='income-follows-employer'][value='2']").check()  # a radio: input and change both fire
+    expect(page.locator("input[name='income-follows-employer'][value='2']")).to_be_checked()
+    assert counts(page) == (before[0] + 1, before[1] + 1)
+
+    page.goto(site_url + "exercises/network-map/")
+    before = counts(page)
+    page.locator("select[name='contacts.0.circle']").select_option(index=1)
+    assert counts(page) == (before[0] + 1, before[1] + 1)
+    page.locator("textarea[name='this-month']").press_sequentially("ab")  # two keystrokes, two changes
+    page.locator("select[name='contacts.0.circle']").focus()  # leaving the field fires `change`: no repeat
+    assert counts(page) == (before[0] + 3, before[1] + 3)
+
+
+def test_advice_follows_which_way_is_good(site_url: str, page: Page) -> None:
+    """'Tied to your employer' is better low: at its best (1 of 5) it is never the weakest area."""
+    page.goto(site_url + WHO_OWNS)
+    employer = ["income-follows-employer", "growth-follows-employer", "pay-out-of-my-hands", "promotion-waits-on-manager"]
+    for item in employer:
+        page.locator(f"input[name='{item}'][value='1']").check()
+    page.locator("input[name='blocked-route-elsewhere'][value='5']").check()  # reversed: counts 1
+    for item in ["offer-outside", "skills-wanted-elsewhere", "known-outside", "would-leave-for-better", "no-growth-of-my-own"]:
+        page.locator(f"input[name='{item}'][value='3']").check()
+    rows = page.locator(".wb-scores tbody tr")
+    expect(rows.first.locator("th")).to_contain_text("Tied to your employer (lower is better)")
+    expect(rows.first.locator("td").first).to_have_text("1.0 of 5")
+    expect(page.locator(".wb-scores tr.wb-weakest th")).to_contain_text("Held by you")
+    expect(status(page)).not_to_contain_text("Weakest area: Tied to your employer")

@@ -10,7 +10,6 @@
   const S = globalThis.WorkbookScoring;
   const W = globalThis.WorkbookWidget;
   const D = () => globalThis.WorkbookData; // loaded beside this file; only needed on a click
-  const PROFILE = "employment-security-hierarchy";
   const CHECKINS = W.PREFIX + "_checkins";
   const { el, t, tn, parts, countKey } = W;
   const $ = (sel) => doc.querySelector(sel);
@@ -20,6 +19,12 @@
     return isNaN(d) ? String(iso) : d.toLocaleString(undefined, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   };
   const signed = (x, agg) => (Math.abs(x) < 0.05 ? t("my.no-change") : (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), agg));
+  /** The change from one check-in to the next, and whether that is better or worse for this area. */
+  const moved = (before, after, d) => {
+    const way = S.change(before, after, d.better);
+    if (way == null) return "—";
+    return way === "same" ? t("my.no-change") : t("my.change-" + way, { change: signed(after - before, d.aggregate) });
+  };
 
   let specs = [];
   let byId = {};
@@ -80,18 +85,19 @@
 
   function renderProfile(all) {
     const box = $("[data-my-profile]");
-    const spec = byId[PROFILE];
+    if (!box) return; // workbook.yml names no profile exercise
+    const spec = byId[box.dataset.profile];
     if (!spec) return box.replaceChildren(el("p", null, t("my.no-profile")));
-    const entry = all[PROFILE];
+    const entry = all[spec.id];
     const link = el("a", { href: spec.url }, spec.title);
     if (!entry) return box.replaceChildren(el("p", null, ...parts("my.profile-not-started", { exercise: link })));
     const r = scoreOf(spec, entry);
     if (r.missingCount) return box.replaceChildren(el("p", null, ...parts(countKey("my.profile-remain", r.missingCount), { count: r.missingCount, exercise: link })));
     const weak = S.weakestDimension(r);
-    const dims = r.dimensions.concat(r.overall ? [r.overall] : []);
+    const dims = W.grouped(r.dimensions).concat(r.overall ? [r.overall] : []);
     box.replaceChildren(
       el("p", null, ...parts(entry.saved ? "my.profile-from-saved" : "my.profile-from", { exercise: link, date: entry.saved && day(entry.saved) })),
-      W.chart(r.dimensions.map((d) => ({ label: d.label, score: d.score, lo: d.range[0], hi: d.range[1], text: scoreText(d), strong: d.id === weak }))),
+      W.chart(W.grouped(r.dimensions).map((d) => ({ label: d.label, score: d.score, lo: d.range[0], hi: d.range[1], text: scoreText(d), strong: d.id === weak }))),
       table(t("my.profile-caption"), ["level", "score", "result"].map((c) => t("my.col-" + c)), dims.map((d) => [
         d.id === weak ? el("span", null, d.label, " ", el("span", { class: "wb-tag" }, t("my.tag-weakest"))) : d.label, scoreText(d), bandLabel(spec, d)])));
   }
@@ -104,8 +110,8 @@
       const mine = list.filter((c) => isObj(c.scores[spec.id]));
       if (!mine.length) continue;
       const shown = mine.slice(-6);
-      const dims = (spec.dimensions || []).map((d) => ({ id: d.id, label: d.label, range: d.range, aggregate: d.aggregate }))
-        .concat(spec.overall ? [{ id: "_overall", label: spec.overall.label || t("my.overall"), range: spec.overall.range, aggregate: spec.overall.aggregate }] : []);
+      const dims = W.grouped((spec.dimensions || []).map((d) => ({ id: d.id, label: d.label, range: d.range, aggregate: d.aggregate, better: d.better, of: d.of || [] })))
+        .concat(spec.overall ? [{ id: "_overall", label: spec.overall.label || t("my.overall"), range: spec.overall.range, aggregate: spec.overall.aggregate, better: spec.overall.better }] : []);
       const val = (c, id) => (typeof c.scores[spec.id][id] === "number" ? c.scores[spec.id][id] : null);
       const last = shown[shown.length - 1];
       const prev = shown.length > 1 ? shown[shown.length - 2] : null;
@@ -119,7 +125,7 @@
       out.push(table(t(prev ? "my.checkins-caption-change" : "my.checkins-caption"),
         [t("my.col-area"), ...shown.map((c) => day(c.date, true)), ...(prev ? [t("my.col-change")] : [])],
         dims.map((d) => [d.label, ...shown.map((c) => fmt(val(c, d.id), d)),
-          ...(prev ? [val(last, d.id) == null || val(prev, d.id) == null ? "—" : signed(val(last, d.id) - val(prev, d.id), d.aggregate)] : [])])));
+          ...(prev ? [moved(val(prev, d.id), val(last, d.id), d)] : [])])));
     }
     box.replaceChildren(...out);
   }
@@ -242,7 +248,8 @@
 
   function hydrate() {
     const root = doc.querySelector("[data-wb-my]:not([data-wb-ready])");
-    if (!root) return;
+    // my-strings.js may not have run yet (instant navigation runs scripts in any order): it calls hydrate.
+    if (!root || !("my.answered" in W.STR)) return;
     root.setAttribute("data-wb-ready", "");
     const holder = root.querySelector("template[data-wb-exercises]");
     try { specs = JSON.parse(holder.content.querySelector("script").textContent); } catch (e) { specs = []; }

@@ -13,7 +13,9 @@
   // Scores and band edges are compared at 6 decimals, so float drift (2.4999999999999996) stays in the 2.5 band.
   const round6 = (x) => Math.round(x * 1e6) / 1e6 || 0;
   const list = (o, k) => (o && Array.isArray(o[k]) ? o[k] : []);
-  const maxRows = (t) => (t.fixed_rows ? t.rows : t.max_rows) || 200;
+  // Every bound below comes from the spec (generator/spec.py computes them once); none is derived here.
+  const maxRows = (t) => t.max_rows || 0;
+  const bound = (x) => (x == null ? null : +x);
 
   /** Whether one answer (or table cell) fits an item (or column). */
   function fits(x, v) {
@@ -58,24 +60,24 @@
       const v = a(it.id);
       const d = dimOf(it.dimension);
       const vals = list(it, "values").map(num);
+      const part = (value) => add(d, it.id, value, bound(it.low), bound(it.high), it.weight);
       if (it.type === "table") {
         for (const c of list(it, "columns")) {
           const cd = dimOf(c.dimension);
           if (!cd || c.type === "text") continue;
           const cv = list(c, "values").map(num);
+          // Blank rows are absent: only filled cells contribute.
           const got = (v || []).map((r) => r[c.id]).filter((x) => x !== undefined);
-          if (c.score === "distinct") add(cd, it.id, new Set(got).size, 0, cv.length, c.weight);
-          else for (const x of got) {
-            if (c.type === "choice") add(cd, it.id, cv[x], Math.min(...cv), Math.max(...cv), c.weight);
-            else add(cd, it.id, x, c.min, c.max, c.weight);
-          }
+          const cell = (value) => add(cd, it.id, value, bound(c.low), bound(c.high), c.weight == null ? 1 : c.weight);
+          if (c.score === "distinct") cell(new Set(got).size);
+          else for (const x of got) cell(c.type === "choice" ? cv[x] : x);
         }
       } else if (!d) continue;
-      else if (it.type === "checklist") add(d, it.id, total(v || [], (i) => vals[i]), 0, total(vals), it.weight);
+      else if (it.type === "checklist") part(total(v || [], (i) => vals[i]));
       else if (v === undefined) d.missing.push(it.id);
-      else if (it.type === "likert") add(d, it.id, it.reverse ? it.min + it.max - v : v, it.min, it.max, it.weight);
-      else if (it.type === "choice") add(d, it.id, vals[v], Math.min(...vals), Math.max(...vals), it.weight);
-      else if (it.type === "number") add(d, it.id, v, it.min, it.max, it.weight);
+      else if (it.type === "likert") part(it.reverse ? it.min + it.max - v : v);
+      else if (it.type === "choice") part(vals[v]);
+      else if (it.type === "number") part(v);
     }
     // A ratio needs both its number items, whichever dimension they are filed under.
     for (const d of dims) {
@@ -113,26 +115,46 @@
     return r;
   }
 
-  /** {dimensions: [entry], overall: entry|null, missingCount}; entries also carry id, label, aggregate, range. */
+  /** [score, undefinedReason] of the mean, sum, lowest or first-minus-second of some entries' scores. */
+  function combine(aggregate, entries) {
+    const s = entries.map((d) => d.score);
+    if (s.some((x) => x == null)) return [null, "undefined-dimension"];
+    if (!s.length) return [null, "no-dimensions"];
+    if (aggregate === "sum") return [total(s)];
+    if (aggregate === "min") return [Math.min(...s)];
+    if (aggregate === "difference") return s.length > 1 ? [s[0] - s[1]] : [null, "no-dimensions"];
+    return [total(s) / s.length];
+  }
+
+  /** {dimensions: [entry], overall: entry|null, missingCount}; entries also carry id, label, aggregate, range, better, of.
+      A dimension with `of` is built from those dimensions' scores, after them (facets roll up into a domain). */
   function scoreExercise(spec, answers) {
     const by = contributions(spec, answers);
-    const head = (x) => ({ id: x.id || "_overall", label: x.label || "", aggregate: x.aggregate || "mean", range: x.range || null });
-    const dimensions = list(spec, "dimensions").map((d) => entry(head(d), by[d.id].missing, aggregate(d, by[d.id]), d.bands));
-    const missingOf = (ds) => uniq(ds.flatMap((d) => by[d.id].missing));
+    const head = (x) => ({ id: x.id || "_overall", label: x.label || "", aggregate: x.aggregate || "mean", range: x.range || null,
+      better: x.better === "lower" ? "lower" : "higher", of: list(x, "of") });
+    const specs = Object.create(null);
+    for (const d of list(spec, "dimensions")) specs[d.id] = d;
+    const done = Object.create(null);
+    const missingOf = (ids, seen = new Set()) => uniq(ids.flatMap((id) => {
+      if (!specs[id] || seen.has(id)) return [];
+      seen.add(id);
+      return list(specs[id], "of").length ? missingOf(specs[id].of, seen) : by[id].missing;
+    }));
+    const score = (d, seen = new Set()) => {
+      if (done[d.id]) return done[d.id];
+      if (!list(d, "of").length) return (done[d.id] = entry(head(d), by[d.id].missing, aggregate(d, by[d.id]), d.bands));
+      seen.add(d.id); // no endless recursion on a loop (which the build rejects)
+      const parts = d.of.filter((id) => specs[id] && !seen.has(id)).map((id) => score(specs[id], seen));
+      return (done[d.id] = entry(head(d), missingOf([d.id]), combine(d.aggregate, parts), d.bands));
+    };
+    const dimensions = list(spec, "dimensions").map((d) => score(d));
     const o = spec && spec.overall;
     let overall = null;
     if (o) {
       const ds = list(o, "of").length ? o.of.map((id) => dimensions.find((d) => d.id === id)).filter(Boolean) : dimensions;
-      const s = ds.map((d) => d.score);
-      const pair = s.some((x) => x == null) ? [null, "undefined-dimension"]
-        : !s.length ? [null, "no-dimensions"]
-        : o.aggregate === "sum" ? [total(s)]
-        : o.aggregate === "min" ? [Math.min(...s)]
-        : o.aggregate === "difference" ? [s.length > 1 ? s[0] - s[1] : null, "no-dimensions"]
-        : [total(s) / s.length];
-      overall = entry(head(o), missingOf(ds), pair, o.bands);
+      overall = entry(head(o), missingOf(ds.map((d) => d.id)), combine(o.aggregate, ds), o.bands);
     }
-    return { dimensions, overall, missingCount: missingOf(dimensions).length };
+    return { dimensions, overall, missingCount: missingOf(dimensions.map((d) => d.id)).length };
   }
 
   /** Index of the band holding score, or null: [min, max), max null unbounded; a max no band starts at (the top's) is included. */
@@ -149,17 +171,31 @@
     return top;
   }
 
-  /** Id of the complete dimension lowest within its own range (first declared wins ties), or null. */
+  /** Where a score sits in its range from worst (0) to best (1), following the entry's `better`; null without a finite range. */
+  function standing(d) {
+    const [lo, hi] = d.range || [];
+    if (d.score == null || !fin(lo) || !fin(hi) || hi <= lo) return null;
+    const p = round6((d.score - lo) / (hi - lo));
+    return d.better === "lower" ? round6(1 - p) : p;
+  }
+
+  /** Id of the complete item-scored dimension worst within its own range (first declared wins ties), or null. */
   function weakestDimension(result) {
     let best = null;
     let pos = Infinity;
     for (const d of list(result, "dimensions")) {
-      const [lo, hi] = d.range || [];
-      if (!d.complete || d.score == null || !fin(lo) || !fin(hi) || hi <= lo) continue;
-      const p = round6((d.score - lo) / (hi - lo));
-      if (p < pos) [best, pos] = [d.id, p];
+      const p = d.complete && !list(d, "of").length ? standing(d) : null;
+      if (p != null && p < pos) [best, pos] = [d.id, p];
     }
     return best;
+  }
+
+  /** "improved", "slipped" or "same" from one score to the next, following `better` ("higher" or "lower"). */
+  function change(before, after, better) {
+    if (before == null || after == null || !fin(before) || !fin(after)) return null;
+    const delta = round6(after - before);
+    if (Math.abs(delta) < 0.05) return "same";
+    return (delta > 0) === (better !== "lower") ? "improved" : "slipped";
   }
 
   /** Label of the band a scored entry (dimension, or "_overall") fell in, from the spec; "" when none. */
@@ -200,7 +236,7 @@
   }
 
   const api = {
-    reconcile, contributions, scoreExercise, bandFor, bandLabel, weakestDimension, answersFromEntries, formatScore,
+    reconcile, contributions, scoreExercise, bandFor, bandLabel, weakestDimension, standing, change, answersFromEntries, formatScore,
   };
   root.WorkbookScoring = api;
   if (typeof module === "object" && module.exports) module.exports = api;

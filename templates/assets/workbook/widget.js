@@ -85,6 +85,23 @@
   }
 
   const REASONS = { "zero-denominator": "widget.zero-denominator", "no-answers": "widget.no-answers" };
+
+  /** Results with each built-from dimension's parts right after it (marked `part`): facets under their domain. */
+  function grouped(dimensions) {
+    const byId = new Map(dimensions.map((d) => [d.id, d]));
+    const partOf = new Set(dimensions.flatMap((d) => d.of || []));
+    const out = [];
+    const seen = new Set();
+    const visit = (d, part) => {
+      if (seen.has(d.id)) return;
+      seen.add(d.id);
+      out.push(part ? Object.assign({}, d, { part: true }) : d);
+      for (const id of d.of || []) if (byId.has(id)) visit(byId.get(id), true);
+    };
+    for (const d of dimensions) if (!partOf.has(d.id)) visit(d, false);
+    for (const d of dimensions) visit(d, true); // a loop (the build rejects it) still shows
+    return out;
+  }
   const rangeOf = (d) => (d.range || [0, null]);
 
   /** One exercise form: restore, listen, score, save. */
@@ -144,7 +161,7 @@
       if (!tbody) return;
       const r = S.scoreExercise(spec, answers);
       const weak = dims.length > 1 && !r.missingCount ? S.weakestDimension(r) : null; // only once all are in
-      const all = r.dimensions.concat(r.overall ? [r.overall] : []);
+      const all = grouped(r.dimensions).concat(r.overall ? [r.overall] : []);
       const ups = (weak && specDim[weak].follow_ups) || [];
       const bandLabel = (d) => S.bandLabel(spec, d);
       const scoreText = (d) => {
@@ -155,10 +172,12 @@
         if (d.aggregate === "percentage" || lo == null || hi == null) return s;
         return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo), max: S.formatScore(hi) });
       };
-      tbody.replaceChildren(...all.map((d) => el("tr", { class: d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : null },
-        el("th", { scope: "row" }, d.label, d.id === weak ? " " : null, d.id === weak ? el("span", { class: "wb-tag" }, t(ups.length ? "widget.tag-start-here" : "widget.tag-lowest")) : null),
+      const rowClass = (d) => [d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : "", d.part ? "wb-scores__part" : ""].join(" ").trim() || null;
+      tbody.replaceChildren(...all.map((d) => el("tr", { class: rowClass(d) },
+        el("th", { scope: "row" }, d.label, d.better === "lower" ? el("span", { class: "wb-direction" }, " " + t("widget.lower-better")) : null,
+          d.id === weak ? " " : null, d.id === weak ? el("span", { class: "wb-tag" }, t(ups.length ? "widget.tag-start-here" : "widget.tag-weakest")) : null),
         el("td", null, scoreText(d)), el("td", null, bandLabel(d)))));
-      chartBox.replaceChildren(chart(r.dimensions.map((d) => {
+      chartBox.replaceChildren(chart(grouped(r.dimensions).map((d) => {
         const [lo, hi] = rangeOf(d);
         const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
         return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
@@ -232,8 +251,11 @@
     render(collect());
     emit(form, "restored", { exercise: id, answers });
 
-    form.addEventListener("input", update);
-    form.addEventListener("change", update);
+    // One change of an answer, one update: typed fields report it as `input` (their `change` on
+    // leaving repeats it), everything else as `change` (radios, boxes and selects fire `input` too).
+    const typed = (e) => e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && !/^(radio|checkbox)$/.test(e.target.type));
+    form.addEventListener("input", (e) => { if (typed(e)) update(); });
+    form.addEventListener("change", (e) => { if (!typed(e)) update(); });
     // A form with no action would reload the page on Enter; the answers are already saved.
     form.addEventListener("submit", (e) => e.preventDefault());
     clear.addEventListener("click", () => {
@@ -297,7 +319,7 @@
     performance.measure("workbook:hydrate", { start: t0, end: performance.now() });
   }
 
-  globalThis.WorkbookWidget = { PREFIX, keyOf, read, write, remove, usable, keys, el, chart, emit, t, tn, parts, countKey };
+  globalThis.WorkbookWidget = { STR, PREFIX, keyOf, read, write, remove, usable, keys, el, chart, grouped, emit, t, tn, parts, countKey };
   // Material's instant navigation swaps pages without a load event; document$ emits for each page.
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrateAll);
