@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .node_scoring import Scorer
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -23,9 +26,16 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="session")
+def scorer() -> Iterator[Scorer]:
+    """scoring.js in one node process for the whole run (tests/node_scoring.py)."""
+    s = Scorer()
+    yield s
+    s.close()
+
+
 # --- real browser --------------------------------------------------------------------------------
 
-from collections.abc import Iterator  # noqa: E402
 from urllib.parse import urlparse  # noqa: E402
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder  # noqa: E402
