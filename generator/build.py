@@ -23,6 +23,7 @@ from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
 from .model import Content
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
+from .secure_pages import mend_pages, secure_pages
 from .validate import validate_content
 
 __all__ = ["ENGINES", "OFFLINE_ZIP", "BuildFailure", "BuildResult", "Project", "build", "generate"]
@@ -69,6 +70,7 @@ class BuildResult:
     errors: list[ContentError] = field(default_factory=list)
     failure: BuildFailure | None = None
     site: Path | None = None
+    notes: list[ContentError] = field(default_factory=list)  # files skipped (see Content.notes)
     seconds: dict[str, float] = field(default_factory=dict)  # per stage: "site" (render + engine), "pdf", "offline"
 
     @property
@@ -171,7 +173,7 @@ def build(
         shutil.rmtree(copy, ignore_errors=True)
         seconds["offline"] = time.perf_counter() - started
     _swap(fresh, site)
-    return BuildResult(site=site, seconds=seconds)
+    return BuildResult(site=site, notes=content.notes, seconds=seconds)
 
 
 def unsafe_site(site: Path, root: Path) -> str:
@@ -203,6 +205,10 @@ def site_into(
     failed = run_engine(engine, config, target, project.work, project.root)
     if failed:
         return None, BuildResult(failure=BuildFailure("engine", failed))
+    if not offline:  # from disk (file://) a policy of 'self' would block the site's own scripts
+        secure_pages(target)
+    else:
+        mend_pages(target)
     return content, BuildResult()
 
 

@@ -13,6 +13,9 @@ from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
 from .model import Exercise, Source, Workbook
 
+# Pages the generator writes itself (besides chapters/, exercises/ and sources/, which are folders).
+GENERATED_PAGES = frozenset({"my-workbook", "facilitator-guide"})
+
 
 def cross_checks(
     workbook: Workbook,
@@ -85,7 +88,23 @@ def cross_checks(
         errors.append(
             ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md")
         )
+    for name in sorted(set(pages) & GENERATED_PAGES):
+        errors.append(
+            ContentError(
+                rel(content_dir / "pages" / f"{name}.md"),
+                0,
+                0,
+                "",
+                f"`{name}` is a page the workbook makes itself, so this page would replace it",
+                "rename the file (and its entry in `pages`)",
+            )
+        )
+    listed: set[str] = set()
     for p, page in enumerate(workbook.pages):
+        if page in listed:
+            at(wb, ("pages", p), f"the page `{page}` is listed twice", "list each page once")
+            continue
+        listed.add(page)
         if page == "index":
             at(wb, ("pages", p), "`index` is the home page and is always first", "remove it from `pages`")
         elif page not in pages:
@@ -111,11 +130,14 @@ def cross_checks(
                 f"the exercise `{workbook.profile}` has no `scoring`, so it cannot be a profile",
                 "name an exercise with scored dimensions, or remove `profile`",
             )
-    if workbook.theme.logo and not (content_dir / workbook.theme.logo).is_file():
+    logo = workbook.theme.logo
+    if logo and not (content_dir / logo).resolve().is_relative_to(content_dir.resolve()):
+        at(wb, ("theme", "logo"), f"`{logo}` leads out of content/ (a link)", "copy the image itself into content/")
+    elif logo and not (content_dir / logo).is_file():
         at(
             wb,
             ("theme", "logo"),
-            f"no file `{workbook.theme.logo}` in content/",
+            f"no file `{logo}` in content/",
             "put the image under content/ and give its path relative to content/",
         )
     return errors

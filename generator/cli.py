@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .build import ENGINES, Project, build
-from .errors import format_report
+from .errors import ContentError, format_report
 
 # What the reader of a failed build is told after the message, by the stage that failed.
 FAILED = {
@@ -16,6 +16,11 @@ FAILED = {
     "engine": "The {engine} build failed; the previous site was left in place.",
     "pdf": "Nothing was built; the previous site was left in place.",
 }
+
+
+def print_notes(notes: list[ContentError]) -> None:
+    for note in notes:
+        print("note: " + note.format(), file=sys.stderr)
 
 
 def _root(value: str) -> Path:
@@ -58,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .validate import validate_content
 
-        _, errors = validate_content(project.root)
+        content, errors = validate_content(project.root)
+        print_notes(content.notes if content else [])
         if errors:
             print(format_report(errors).replace("nothing was built", "fix them and run again"), file=sys.stderr)
             return 1
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(result.failure.message, file=sys.stderr)
         print(f"\n{FAILED[result.failure.stage].format(engine=args.engine)}", file=sys.stderr)
         return 1
+    print_notes(result.notes)
     print(f"built {result.site}")
     return 0
 

@@ -6,14 +6,17 @@ then run on the files that passed.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
 from .field_errors import describe, from_pydantic
-from .load import Loaded, load_yaml
+from .load import MAX_BYTES, Loaded, load_yaml, shape_problems, too_big
 
 
 def check_file(path: Path, display: str, model: type[BaseModel], errors: list[ContentError]) -> tuple[Any, Loaded | None]:
@@ -40,13 +43,70 @@ def check_file(path: Path, display: str, model: type[BaseModel], errors: list[Co
         return None, loaded
 
 
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def content_paths(
+    folder: Path, suffixes: tuple[str, ...], root: Path, rel: Any, errors: list[ContentError], notes: list[ContentError]
+) -> list[Path]:
+    """The files of `folder` that are content: hidden files (editor locks and swap files, macOS
+    metadata) are skipped with a note; a folder, a link leading out of the project or nowhere, or a
+    second file for one id (`x.yml` beside `x.yaml`) is refused with an error. Never one silently chosen."""
+    paths: list[Path] = []
+    stems: dict[str, str] = {}
+    inside = root.resolve()
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.suffix not in suffixes:
+            continue  # `x.yml~` backups and other files are not read
+        where = rel(path)
+        if path.name.startswith("."):
+            notes.append(
+                ContentError(where, 0, 0, "", "skipped: a hidden file (an editor's lock or swap file, or macOS metadata)", "delete it")
+            )
+            continue
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                errors.append(ContentError(where, 0, 0, "", "a link that leads nowhere, or in a loop", "put the file itself here"))
+                continue
+            if not target.is_relative_to(inside):
+                errors.append(
+                    ContentError(where, 0, 0, "", f"a link to {target}, outside the project", "copy the file into the project instead")
+                )
+                continue
+        if path.is_dir():
+            errors.append(
+                ContentError(where, 0, 0, "", "a folder named like a content file", "rename the folder or move it out of content/")
+            )
+            continue
+        if not path.is_file():
+            errors.append(ContentError(where, 0, 0, "", "not a regular file", "put an ordinary text file here"))
+            continue
+        if path.stem in stems:
+            errors.append(
+                ContentError(
+                    where,
+                    0,
+                    0,
+                    "",
+                    f"`{stems[path.stem]}` is here too: both would be `{path.stem}`",
+                    "keep one of the two files",
+                )
+            )
+            continue
+        stems[path.stem] = path.name
+        paths.append(path)
+    return paths
+
+
 def check_folder(
-    folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError]
+    folder: Path, model: type[BaseModel], rel: Any, errors: list[ContentError], root: Path, notes: list[ContentError]
 ) -> tuple[dict[str, tuple[Any, Loaded]], set[str]]:
     """The files that passed, by id, and the stems of those that did not."""
     out: dict[str, tuple[Any, Loaded]] = {}
     broken: set[str] = set()
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in content_paths(folder, YAML_SUFFIXES, root, rel, errors, notes):
         obj, loaded = check_file(path, rel(path), model, errors)
         if obj is None or loaded is None:
             broken.add(path.stem)
@@ -67,3 +127,56 @@ def check_folder(
             continue
         out[obj.id] = (obj, loaded)
     return out, broken
+
+
+def read_page(path: Path, display: str, errors: list[ContentError]) -> str | None:
+    """A hand-written page as text: UTF-8, within the size limit, its front matter (if any) valid YAML."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        errors.append(ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}"))
+        return None
+    if len(raw) > MAX_BYTES:
+        errors.append(too_big(display, len(raw)))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.append(
+            ContentError(
+                display,
+                line,
+                exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1,
+                "",
+                f"the page is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
+                'save the file as UTF-8 in your editor ("Save with encoding")',
+            )
+        )
+        return None
+    text = text.removeprefix("\ufeff")
+    match = re.match(r"---\r?\n(.*?\r?\n)---\r?\n", text, re.S)
+    if match:
+        front = match.group(1)
+        try:
+            # Lines of the front matter are counted from the file's first line (the opening `---`).
+            problems = [replace(e, line=e.line + 1) for e in shape_problems(front, display)]
+            data = None if problems else yaml.safe_load(front)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            problems = [
+                ContentError(
+                    display,
+                    (mark.line + 2) if mark else 1,
+                    (mark.column + 1) if mark else 1,
+                    "",
+                    f"the front matter (between the `---` lines) is not valid YAML: {exc.problem}",
+                    "fix it, or remove the front matter",
+                )
+            ]
+        if not problems and data is not None and not isinstance(data, dict):
+            problems = [ContentError(display, 2, 1, "", "the front matter must be `key: value` lines", "fix it, or remove it")]
+        if problems:
+            errors += problems
+            return None
+    return text

@@ -7,8 +7,10 @@ valid choice, or how to write the value.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
@@ -120,14 +122,15 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
             str(loc[-1]) in ("id", "ideas", "exercises", "follow_ups", "dimension", "of", "numerator", "denominator")
             or isinstance(loc[-1], int)
         ):
-            suggestion = "-".join("".join(ch if ch.isalnum() else " " for ch in str(found).lower()).split())
+            suggestion = id_like(str(found))
+            rule = "ids are lower-case letters a-z and digits, in words joined by hyphens (no spaces or accents)"
             return ContentError(
                 loaded.file,
                 line,
                 col,
                 path,
                 f"`{found}` is not a valid id",
-                f"ids are lower-case words joined by hyphens, e.g. `{suggestion or 'job-skills'}`",
+                f"{rule}, e.g. `{suggestion}`" if suggestion else rule + ", e.g. `job-skills`",
             )
         return ContentError(
             loaded.file,
@@ -154,6 +157,7 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
         "int_from_float": "a whole number",
         "float_type": "a number",
         "float_parsing": "a number",
+        "finite_number": "a finite number",
         "bool_type": "true or false",
         "bool_parsing": "true or false",
         "list_type": "a list (lines starting with `- `)",
@@ -163,10 +167,14 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
     }.get(kind)
     if expected:
         hint = ""
-        if kind == "string_type" and isinstance(found, (int, float, bool)):
+        if kind == "string_type" and isinstance(found, bool):
+            hint = "YAML reads unquoted yes, no, on, off, true and false as true or false: put the text in quotes"
+        elif kind == "string_type" and isinstance(found, (int, float)):
             hint = f'put it in quotes: "{found}"'
         elif kind == "list_type" and isinstance(found, str):
             hint = f"write it as a list: [{found}]"
+        elif kind == "finite_number":
+            hint = "YAML reads `.inf` and `.nan` as numbers; to leave a band or a number open-ended, leave its `max` out"
         return ContentError(loaded.file, line, col, path, f"expected {expected}, found {describe(found)}", hint)
     message = str(err["msg"])
     if kind == "value_error":
@@ -189,3 +197,9 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def id_like(text: str) -> str:
+    """`text` as an id (accents dropped, other characters as hyphens), or "" when nothing is left."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", plain).split())

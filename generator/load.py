@@ -7,6 +7,7 @@ reported instead of silently overwritten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,15 @@ Path_ = tuple[str | int, ...]
 # pure-Python one is the fallback where PyYAML was built without it.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()  # turns scalar nodes into Python values
+
+# Limits on what one content file may hold (documented in CUSTOMISING.md, "Limits"). Content files
+# are a few kilobytes; these only stop a mistaken or hostile file before it costs memory or time.
+MAX_BYTES = 1024 * 1024  # file size
+MAX_DEPTH = 40  # lists and mappings inside each other
+MAX_ALIASES = 100  # `*name` references to `&name` anchors
+MAX_NODES = 50_000  # values once every alias is expanded (an "alias bomb" multiplies them)
+# Control characters other than tab, newline and carriage return: never typed, often pasted.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]")
 
 
 @dataclass
@@ -43,9 +53,12 @@ class Loaded:
 def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentError]]:
     """Parse `path`; `display` is the name errors show (relative to the project)."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [too_big(display, size)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+        return None, [ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,7 +79,24 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [ContentError(display, 1, 1, "", "the file is empty", "fill it in, or delete it if it is not needed")]
 
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return None, [
+            ContentError(
+                display,
+                line,
+                column,
+                "",
+                f"the file holds a control character (U+{ord(control.group()):04X}) that cannot be typed",
+                "delete it: it usually comes with text pasted from another program",
+            )
+        ]
     try:
+        shape = shape_problems(text, display)
+        if shape:
+            return None, shape
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display, text, exc)]
@@ -77,6 +107,70 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
     loaded.data = _build(node, (), loaded, errors)
     _SCALARS.constructed_objects.clear()  # its per-document cache would otherwise grow
     return (None if errors else loaded), errors
+
+
+def too_big(display: str, size: int) -> ContentError:
+    return ContentError(
+        display,
+        0,
+        0,
+        "",
+        f"the file is {size:,} bytes, more than a content file may be ({MAX_BYTES:,})",
+        "split it into several files, or check that it is the file you meant",
+    )
+
+
+def shape_problems(text: str, display: str) -> list[ContentError]:
+    """What YAML allows but content must not hold, found on the parser's events before anything is
+    built (libyaml's parser is iterative, so deep nesting cannot crash it here): tags, more than one
+    document, nesting deeper than MAX_DEPTH, aliases beyond MAX_ALIASES or expanding past MAX_NODES,
+    and an alias inside its own anchor (a loop)."""
+
+    def at(event: yaml.Event, message: str, hint: str) -> list[ContentError]:
+        mark = event.start_mark
+        return [ContentError(display, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "", message, hint)]
+
+    size: dict[str, int] = {}  # anchor -> values it stands for
+    open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, values so far)
+    total = aliases = documents = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                return at(event, "the file holds more than one YAML document (a second `---`)", "keep one document per file")
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)
+        if tag and not (all(implicit) if isinstance(implicit, tuple) else implicit):
+            written = str(tag).replace("tag:yaml.org,2002:", "!!")
+            return at(event, f"YAML tags such as `{written}` are not allowed in content", "remove the tag; write the value plainly")
+        count = 1
+        if isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return at(event, f"more than {MAX_ALIASES} aliases (`*name`)", "write the values out instead of repeating aliases")
+            if any(anchor == event.anchor for anchor, _ in open_):
+                return at(event, f"the alias `*{event.anchor}` is inside its own anchor: a loop", "remove the alias")
+            count = size.get(str(event.anchor), 1)
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+            if isinstance(event, yaml.ScalarEvent) and event.anchor:
+                size[event.anchor] = 1
+            if open_:
+                open_[-1] = (open_[-1][0], open_[-1][1] + count)
+            total += count
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            open_.append((event.anchor, 1))
+            total += 1
+            if len(open_) > MAX_DEPTH:
+                return at(event, f"lists and mappings are nested more than {MAX_DEPTH} deep", "flatten the structure")
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            anchor, inner = open_.pop()
+            if anchor:
+                size[anchor] = inner
+            if open_:
+                open_[-1] = (open_[-1][0], open_[-1][1] + inner)
+        if total > MAX_NODES:
+            return at(event, f"the file expands to more than {MAX_NODES:,} values", "aliases repeat too much: write the values out")
+    return []
 
 
 def _syntax_error(display: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
@@ -137,4 +231,30 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
     # Dates stay as the text the author wrote; everything else resolves as YAML 1.1 says.
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
-    return _SCALARS.construct_object(node)
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and ":" in node.value:
+        errors.append(
+            ContentError(
+                loaded.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                dotted(path),
+                f"YAML reads `{node.value}` as a number in base 60, not as written",
+                'write a whole number (minutes: 90), or put text in quotes ("1:30")',
+            )
+        )
+        return None
+    try:
+        return _SCALARS.construct_object(node)
+    except (ValueError, OverflowError, yaml.YAMLError):  # e.g. an integer of thousands of digits
+        short = node.value if len(node.value) <= 20 else node.value[:17] + "..."
+        errors.append(
+            ContentError(
+                loaded.file,
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                dotted(path),
+                f"`{short}` cannot be read as a value",
+                "if it is text, put it in quotes; numbers have at most a few digits",
+            )
+        )
+        return None

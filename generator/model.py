@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .errors import ContentError
 from .strings import DEFAULTS
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -24,7 +25,19 @@ Markdown = Annotated[str, Field(description="Markdown text.")]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # allow_inf_nan=False: YAML reads `.inf` and `.nan` as numbers; no field of content means them.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
+
+
+# Addresses a reader may follow: the web, e-mail, or a path within the site. `javascript:`, `data:`
+# and every other scheme could run code or leave the site, so they are refused.
+SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+|(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s\"'<>`]*)$")
+
+
+def safe_url(value: str) -> str:
+    if not SAFE_URL.match(value):
+        raise ValueError("an address must start with https://, http:// or mailto:, or be a path within the site")
+    return value
 
 
 # --- workbook.yml -----------------------------------------------------------------------------
@@ -34,6 +47,13 @@ class Theme(Strict):
     primary: str = Field("#2f5d50", description="Main colour (CSS colour) of the header and links.")
     accent: str = Field("#c8702a", description="Colour of highlights, buttons and the active item.")
     logo: str | None = Field(None, description="Path to a logo image, relative to content/. Default: a notebook icon.")
+
+    @field_validator("logo")
+    @classmethod
+    def _inside(cls, value: str | None) -> str | None:
+        if value and (value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value):
+            raise ValueError("the logo must be a file under content/, given by its path from there, e.g. `logo.svg`")
+        return value
 
     @field_validator("primary", "accent")
     @classmethod
@@ -56,7 +76,20 @@ class Workbook(Strict):
     language: str = Field("en", pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$", description="Language code of the content, e.g. `en`.")
     author: str = Field(min_length=1, description="Who wrote or maintains this workbook.")
     licence: str = Field(min_length=1, description="Licence of the workbook's text, e.g. `CC BY-SA 4.0`.")
-    site_url: str = Field("", description="Public address of the site, e.g. `https://example.org/workbook/`. Empty if unknown.")
+    site_url: str = Field(
+        "",
+        max_length=200,
+        description="Public address of the site, e.g. `https://example.org/workbook/`. Empty if unknown. "
+        "It goes into the QR codes on printed worksheets.",
+    )
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        if value and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s\"'<>`]*)?", value):
+            raise ValueError("`site_url` is the site's public address, e.g. https://example.org/workbook/ (or empty)")
+        return value
+
     theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
     pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
     chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")
@@ -92,9 +125,14 @@ class Source(Strict):
     author: str = Field("", description="The author's name, where known.")
     publication: str = Field("", description="The blog or publication, where known.")
     date: str = Field("", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
-    url: str = Field("", description="Where the article can be read, if known.")
+    url: str = Field("", description="Where the article can be read, if known: an https://, http:// or mailto: address.")
     summary: Markdown = Field(min_length=1, description="What the article argues, in the workbook's own words.")
     ideas: list[Idea] = Field(min_length=1)
+
+    @field_validator("url")
+    @classmethod
+    def _safe_url(cls, value: str) -> str:
+        return safe_url(value)
 
     @model_validator(mode="after")
     def _credit(self) -> Source:
@@ -323,6 +361,7 @@ class Content:
     exercises: dict[str, Exercise]  # in reading order (chapter by chapter)
     pages: dict[str, str]  # page id (file stem) -> Markdown
     assets: list[Path] = field(default_factory=list)  # extra files under content/ (e.g. the logo)
+    notes: list[ContentError] = field(default_factory=list)  # files skipped, said once per build or check
 
     def chapter_of(self, exercise_id: str) -> Chapter:
         return next(c for c in self.workbook.chapters if exercise_id in c.exercises)

@@ -104,9 +104,19 @@ def write_pdfs(documents: list[Document], templates: Path, downloads: Path) -> l
     from weasyprint.urls import URLFetcher
 
     base_url = str(templates.resolve()) + "/"
-    # Local files and data: URIs only: an image URL in someone's content must not make the build
-    # call another host (WeasyPrint logs the refusal and leaves the image out).
-    local_only = URLFetcher(allowed_protocols={"file", "data"})
+    allowed = (templates.resolve(), downloads.parent.resolve())
+
+    class BuildFilesOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint is untyped
+        """data: URIs and files of this build only (templates/, the site being printed): an address in
+        someone's content must neither make the build call another host nor put a file from elsewhere
+        on the machine into a PDF. WeasyPrint logs the refusal and leaves the image out."""
+
+        def fetch(self, url: str, headers: object = None) -> object:
+            if url.startswith("file:") and not any(_file_path(url).is_relative_to(root) for root in allowed):
+                raise ValueError(f"not a file of this build: {url}")
+            return super().fetch(url, headers)
+
+    local_only = BuildFilesOnly(allowed_protocols={"file", "data"})
     written = []
     for doc in documents:
         target = downloads / doc.path
@@ -119,3 +129,10 @@ def write_pdfs(documents: list[Document], templates: Path, downloads: Path) -> l
 def build_pdfs(content: Content, templates: Path, site: Path, cache_dir: Path | None = None) -> list[Path]:
     """Stage entry point: every PDF into `site`/downloads/ (`cache_dir`: compiled templates, see render.environment)."""
     return write_pdfs(pack_documents(content, templates, cache_dir), templates, site / DOWNLOADS)
+
+
+def _file_path(url: str) -> Path:
+    """The real path of a file: URL (links and `..` resolved, so they cannot lead elsewhere)."""
+    from urllib.parse import unquote, urlparse
+
+    return Path(unquote(urlparse(url).path)).resolve()

@@ -13,7 +13,7 @@ from pathlib import Path
 from .check_exercise import exercise_checks
 from .check_references import cross_checks
 from .check_strings import strings_checks
-from .content_files import check_file, check_folder
+from .content_files import check_file, check_folder, content_paths, read_page
 from .errors import ContentError
 from .model import Content, Exercise, Source, Workbook
 
@@ -39,9 +39,13 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         ]
 
     workbook, wb_loaded = check_file(content_dir / "workbook.yml", rel(content_dir / "workbook.yml"), Workbook, errors)
-    sources, broken_sources = check_folder(content_dir / "sources", Source, rel, errors)
-    exercises, broken_exercises = check_folder(content_dir / "exercises", Exercise, rel, errors)
-    pages = {p.stem: p.read_text(encoding="utf-8", errors="replace") for p in sorted((content_dir / "pages").glob("*.md"))}
+    notes: list[ContentError] = []
+    sources, broken_sources = check_folder(content_dir / "sources", Source, rel, errors, root, notes)
+    exercises, broken_exercises = check_folder(content_dir / "exercises", Exercise, rel, errors, root, notes)
+    pages: dict[str, str] = {}
+    for path in content_paths(content_dir / "pages", (".md",), root, rel, errors, notes):
+        text = read_page(path, rel(path), errors)
+        pages[path.stem] = text if text is not None else ""
 
     if workbook is None or wb_loaded is None:
         return None, errors
@@ -57,4 +61,4 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
 
     ordered = {eid: exercises[eid][0] for ch in workbook.chapters for eid in ch.exercises}
     assets = [content_dir / workbook.theme.logo] if workbook.theme.logo else []
-    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets), []
+    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets, notes), []

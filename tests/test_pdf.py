@@ -191,3 +191,28 @@ def test_missing_system_libraries_are_reported_with_the_fix(project: Path, tmp_p
     assert "libpango-1.0-0" in run.stderr and "apt-get install" in run.stderr and "--no-pdf" in run.stderr
     assert "Traceback" not in run.stderr
     assert (project / "site" / "index.html").read_text() == "last good"
+
+
+def test_the_pdf_maker_embeds_files_of_the_build_only(tmp_path: Path) -> None:
+    """An image address in content must not put a file from elsewhere on the machine into a PDF."""
+    from PIL import Image
+
+    from generator.pdf import Document, write_pdfs
+
+    site = tmp_path / "site"
+    inside = site / "assets" / "inside.png"
+    inside.parent.mkdir(parents=True)
+    outside = tmp_path / "elsewhere" / "private.png"
+    outside.parent.mkdir()
+    for path in (inside, outside):
+        Image.new("RGB", (40, 40), "red").save(path)
+    sneaky = f"file://{site}/assets/../../elsewhere/private.png"  # climbs out of the build
+
+    def images(html: str) -> int:
+        (pdf,) = write_pdfs([Document("x.pdf", "x", html)], REPO / "templates", site / "downloads")
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+        return len(listing.strip().splitlines()) - 2  # two header lines
+
+    assert images(f'<img src="file://{inside}">') == 1
+    assert images(f'<img src="file://{outside}">') == 0
+    assert images(f'<img src="{sneaky}">') == 0
