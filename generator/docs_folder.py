@@ -29,7 +29,8 @@ def docs_files(
     files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf, links, cache_dir).items()}
     assets = templates / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
-        files[f"assets/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+        rel_path = asset.relative_to(assets).as_posix()
+        files[f"assets/{rel_path}"] = served(rel_path, asset.read_bytes())
     files["assets/stylesheets/theme.css"] = theme_css(content).encode("utf-8")
     files[STRINGS_ASSET] = strings_js(content.workbook.strings).encode("utf-8")
     files[MY_STRINGS_ASSET] = my_strings_js(content.workbook.strings).encode("utf-8")
@@ -85,3 +86,40 @@ def write_docs(
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
         config_path.write_text(text, encoding="utf-8")
     return config_path
+
+
+def served(rel_path: str, data: bytes) -> bytes:
+    """An asset as readers download it. The project's own scripts and styles lose the comments that
+    take whole lines (readers' phones download every byte; the comments stay in templates/). Only
+    whole-line comments go, so no string or regular expression can be cut: a line is dropped when
+    it starts with `//`, or lies in a `/* ... */` that opens at the start of a line."""
+    if not rel_path.startswith("workbook/") or not rel_path.endswith((".js", ".css")):
+        return data
+    return strip_comment_lines(data.decode("utf-8"), line_comments=rel_path.endswith(".js")).encode("utf-8")
+
+
+def strip_comment_lines(text: str, line_comments: bool) -> str:
+    """`text` without its whole-line comments (`line_comments`: `//` ones too, which CSS does not have)."""
+    out: list[str] = []
+    in_block = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if in_block:
+            if "*/" in line:
+                in_block = False
+                rest = line.split("*/", 1)[1]
+                if rest.strip():
+                    out.append(rest)
+            continue
+        if line_comments and stripped.startswith("//"):
+            continue
+        if stripped.startswith("/*"):
+            if "*/" in stripped:
+                rest = stripped.split("*/", 1)[1]
+                if rest.strip():
+                    out.append(rest + "\n")
+            else:
+                in_block = True
+            continue
+        out.append(line)
+    return "".join(out)

@@ -8,6 +8,7 @@ The generator writes plain Markdown and assets, so either engine builds the same
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import os
 import re
@@ -47,10 +48,11 @@ def engine_config(
     config: dict[str, Any] = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     wb = content.workbook
     root = base_config.parent.resolve()
-    config["site_name"] = wb.title
-    config["site_description"] = wb.subtitle
-    config["site_author"] = wb.author
-    config["copyright"] = f"{wb.title} © {wb.author} · {wb.licence}"
+    # The engine's templates print these as HTML, in text and in attributes: escaped, quotes too.
+    config["site_name"] = html.escape(wb.title)
+    config["site_description"] = html.escape(wb.subtitle)
+    config["site_author"] = html.escape(wb.author)
+    config["copyright"] = html.escape(f"{wb.title} © {wb.author} · {wb.licence}")
     if wb.site_url and not preview:
         config["site_url"] = wb.site_url
     config["docs_dir"] = str(docs_dir.resolve())
@@ -84,15 +86,18 @@ def engine_config(
 
 
 def nav(content: Content) -> list[Any]:
+    """The navigation. Its titles are plain text from the content, and the engine's templates print
+    them as HTML, so they are escaped here (a title with markup in it shows the markup, never runs it)."""
     wb = content.workbook
+    e = html.escape
     out: list[Any] = [{"Home": "index.md"}]
-    out += [{_heading(content.pages[p], p): f"{p}.md"} for p in wb.pages]
+    out += [{e(_heading(content.pages[p], p)): f"{p}.md"} for p in wb.pages]
     out.append({"My workbook": "my-workbook.md"})
     for chapter in wb.chapters:
         entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
-        entries += [{content.exercises[e].title: f"exercises/{e}.md"} for e in chapter.exercises]
-        out.append({chapter.title: entries})
-    out.append({"Sources": [{s.title: f"sources/{s.id}.md"} for s in content.sources]})
+        entries += [{e(content.exercises[x].title): f"exercises/{x}.md"} for x in chapter.exercises]
+        out.append({e(chapter.title): entries})
+    out.append({"Sources": [{e(s.title): f"sources/{s.id}.md"} for s in content.sources]})
     out.append({"Facilitator guide": "facilitator-guide.md"})
     return out
 

@@ -8,7 +8,9 @@ matters: `render_pages` returns {relative path: text} and writes nothing (docs_f
 from __future__ import annotations
 
 import functools
+import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,16 @@ def markdown_inline(text: str) -> Markup:
     return Markup(html)
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def plain_text(text: str) -> Markup:
+    """A plain-text field (a title, a label) inside generated Markdown: shown as the characters
+    typed. HTML is escaped (so markup in a title never runs) and so are the Markdown characters that
+    would otherwise turn it into a link, code or emphasis."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
+
+
 def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     """The Jinja2 environment of templates/, with the filters the templates use.
 
@@ -73,6 +85,7 @@ def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     )
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline
+    env.filters["text"] = plain_text
     env.filters["score"] = scoring.fmt
     return env
 
@@ -220,7 +233,8 @@ def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str,
 
 def _script_json(data: Any) -> str:
     # `</` could close the <script> element early; \u003c keeps the JSON identical once parsed.
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    # allow_nan=False: validation refuses NaN and infinities, and JSON could not carry them anyway.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).replace("<", "\\u003c")
 
 
 def theme_css(content: Content) -> str:

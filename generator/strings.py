@@ -30,7 +30,12 @@ DEFAULTS: dict[str, str] = {
     "widget.not-saving": "This browser is not keeping your answers (storage is blocked or full): scoring still works, "
     "but your answers will be lost when you leave the page.",
     # note beside the clear button when the saved answers are corrupt
-    "widget.unreadable": "Answers saved earlier for this exercise could not be read, so the form starts empty.",
+    "widget.unreadable": (
+        "Answers saved earlier could not be read: they are kept aside (My workbook offers them as a file), and the form starts empty."
+    ),
+    # note when another tab of this browser saved or cleared the same exercise
+    "widget.other-tab": "Updated with the answers saved in another tab.",
+    "widget.other-tab-cleared": "Cleared in another tab.",
     # note beside the clear button after the exercise changed; {count}: answers dropped
     "widget.dropped.one": "This exercise has changed since you saved it: {count} answer that no longer fits was dropped.",
     "widget.dropped.other": "This exercise has changed since you saved it: {count} answers that no longer fit were dropped.",
@@ -95,6 +100,13 @@ DEFAULTS: dict[str, str] = {
     "my.cannot-work-out": "cannot be worked out",
     # last-saved cell: saved answers unreadable / saved without a date / nothing saved
     "my.unreadable": "could not be read",
+    # under the progress table when saved answers could not be read; {exercise}: its title
+    "my.aside": "Some saved answers could not be read. They are kept as they were, for you to download:",
+    "my.aside-download": "Download what was saved for “{exercise}”",
+    # after the export status when something could not be included; {items}: titles, and a count of check-ins
+    "my.export-left-out": "Not included, because it could not be read: {items}.",
+    "my.n-bad-checkins.one": "{count} check-in",
+    "my.n-bad-checkins.other": "{count} check-ins",
     "my.saved": "saved",
     "my.not-started": "not started",
     # print cell: link that opens the exercise and prints it with the saved answers

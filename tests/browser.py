@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 CHROMIUM = "/usr/bin/chromium"
 # The background-networking flags stop Chromium's own calls home, which this closed network refuses.
@@ -55,3 +56,13 @@ def serve_folder(folder: Path, headers: dict[str, str] | None = None) -> Iterato
     finally:
         server.shutdown()
         server.server_close()
+
+
+def wait_until(page: Any, expression: str, seconds: float = 30) -> None:
+    """Wait (bounded) until `expression` is true in the page. Playwright's wait_for_function builds
+    its predicate with eval, which the site's Content-Security-Policy rightly forbids; evaluate()
+    goes through the DevTools protocol instead, so this polls with it."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        page.wait_for_timeout(50)  # the polling interval, not a timing assumption

@@ -14,7 +14,7 @@ import pytest
 from generator.build import Project, build
 from generator.model import Likert, Table, Text
 
-from .browser import serve_folder
+from .browser import serve_folder, wait_until
 from .conftest import REPO, make_project
 from .pdftools import content, dark_pixels, item_texts, page_count, page_image, pdf_text
 
@@ -168,7 +168,7 @@ def test_a_print_answers_link_prints_once_answers_are_restored(site_url: str, pa
     open_exercise(page, site_url, "career-as-a-business")
     words = fill_some_answers(page)
     open_exercise(page, site_url, "career-as-a-business", "?print=answers")  # as My workbook links it
-    page.wait_for_function("window.__printed.length > 0")
+    wait_until(page, "window.__printed.length > 0")
     (printed,) = page.evaluate("window.__printed")
     assert printed["blank"] is False and printed["text"] == words
     assert printed["search"] == "", "the link's ?print=answers is dropped, so a reload does not print again"
@@ -203,7 +203,7 @@ def print_answers_after_instant_navigation(browser, url: str) -> None:  # type: 
           window.__sameDocument = true;
         }""")
         page.click("#wb-test-link")
-        page.wait_for_function("window.__printed && window.__printed.length > 0")
+        wait_until(page, "window.__printed && window.__printed.length > 0")
         assert page.evaluate("window.__sameDocument === true"), "Material's instant navigation followed the link"
         (printed,) = page.evaluate("window.__printed")
         assert printed["blank"] is False and printed["text"] == words and printed["search"] == ""

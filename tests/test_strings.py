@@ -138,3 +138,25 @@ def test_the_schema_offers_every_string_id_with_its_default() -> None:
     strings = schema["properties"]["strings"]
     assert strings["additionalProperties"] is False
     assert {k: v["default"] for k, v in strings["properties"].items()} == DEFAULTS
+
+
+def test_served_scripts_lose_whole_line_comments_only() -> None:
+    from generator.docs_folder import strip_comment_lines
+
+    js = '// why\nconst a = "http://x"; // kept: not a whole line\n/* block\n   more */\nconst re = /\\/\\//;\n/** one */ f();\n'
+    assert strip_comment_lines(js, line_comments=True) == 'const a = "http://x"; // kept: not a whole line\nconst re = /\\/\\//;\n f();\n'
+    css = "/* colours */\n.a { color: red; } /* kept */\n// not a CSS comment\n"
+    assert strip_comment_lines(css, line_comments=False) == ".a { color: red; } /* kept */\n// not a CSS comment\n"
+
+
+def test_every_served_script_still_parses(tmp_path: Path) -> None:
+    import subprocess
+
+    from generator.docs_folder import served
+
+    for script in SCRIPTS:
+        out = tmp_path / script.name
+        out.write_bytes(served(f"workbook/{script.name}", script.read_bytes()))
+        run = subprocess.run(["node", "--check", str(out)], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        assert not any(line.lstrip().startswith("//") for line in out.read_text().splitlines()), script.name

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from ..browser import serve_folder, wait_until
 from ..conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -120,9 +121,10 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
     # where the test last scrolled (Zensical's header differs from Material's), so check at rest.
     page.evaluate("window.scrollTo(0, 0)")
     # A CSS transition caught half-way (Material fades the header title in) reads as low contrast.
-    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
+    wait_until(page, "document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        # Through the DevTools protocol: the page's own policy (rightly) refuses an inline <script>.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     violations = page.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
         ".map((v) => ({id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' '))}))",
@@ -424,22 +426,87 @@ def test_check_ins_chart_the_change_and_the_reminder_is_a_quarterly_calendar(sit
 # --- storage that misbehaves -------------------------------------------------------------------------
 
 
-def test_a_corrupt_stored_value_is_set_aside(site_url: str, page: Page) -> None:
+def test_a_corrupt_stored_value_is_set_aside_and_offered_as_a_file(site_url: str, page: Page, tmp_path: Path) -> None:
     page.goto(site_url + HIERARCHY)
     page.evaluate("(k) => localStorage.setItem(k, '{not json')", KEY + PROFILE_ID)
     page.reload()
-    expect(page.locator(".wb-save")).to_have_text("Answers saved earlier for this exercise could not be read, so the form starts empty.")
+    expect(page.locator(".wb-save")).to_contain_text("could not be read: they are kept aside")
     answer_hierarchy(page, ANSWERS)
     expect(status(page)).to_contain_text("Employment security: 3.0")
-    assert saved(page)[KEY + PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
-    # Well-formed JSON of the wrong shape is no better, and no worse.
-    for junk in ["[1, 2]", '"text"', '{"answers": 7}', '{"answers": {"skills-in-demand": "five", "__proto__": {"x": 1}}}']:
+    stored = page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+    assert json.loads(stored[KEY + PROFILE_ID])["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
+    aside = [k for k in stored if k.startswith(KEY + "_aside:" + PROFILE_ID + ":")]
+    assert len(aside) == 1 and stored[aside[0]] == "{not json", "the unreadable value is kept, unchanged"
+    # Well-formed JSON of the wrong shape is set aside too; the form starts empty each time.
+    for junk in ["[1, 2]", '"text"', '{"answers": 7}']:
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY + PROFILE_ID, junk])
         page.reload()
         expect(status(page)).to_have_text("20 answers remain before your full result.")
-    page.evaluate("(k) => localStorage.setItem(k, '{broken')", KEY + PROFILE_ID)
+    kept = page.evaluate(
+        "(p) => Object.keys(localStorage).filter((k) => k.startsWith(p)).map((k) => localStorage.getItem(k))", KEY + "_aside:"
+    )
+    assert sorted(kept) == sorted(["{not json", "[1, 2]", '"text"', '{"answers": 7}'])
+    # My workbook offers each as a file, as it was.
     page.goto(site_url + "my-workbook/")
-    expect(page.locator("[data-my-progress] tr", has_text="employment security hierarchy")).to_contain_text("could not be read")
+    buttons = page.get_by_role("button", name="Download what was saved for “The employment security hierarchy”")
+    expect(buttons).to_have_count(4)
+    with page.expect_download() as info:
+        buttons.first.click()
+    info.value.save_as(tmp_path / "kept.txt")
+    assert (tmp_path / "kept.txt").read_text(encoding="utf-8") in kept
+
+
+def test_two_tabs_on_one_exercise_never_lose_answers(site_url: str, browser: Any) -> None:
+    context = browser.new_context()
+    try:
+        first, second = context.new_page(), context.new_page()
+        for tab in (first, second):
+            tab.goto(site_url + HIERARCHY)
+        first.locator(f"input[name='{HIERARCHY_ITEMS[0]}'][value='4']").check()
+        # The other tab hears of it (the storage event) and shows it, so it never writes over it.
+        expect(second.locator(f"input[name='{HIERARCHY_ITEMS[0]}'][value='4']")).to_be_checked()
+        expect(second.locator(".wb-save")).to_have_text("Updated with the answers saved in another tab.")
+        second.locator(f"input[name='{HIERARCHY_ITEMS[1]}'][value='2']").check()
+        expect(first.locator(f"input[name='{HIERARCHY_ITEMS[1]}'][value='2']")).to_be_checked()
+        stored = json.loads(first.evaluate("(k) => localStorage.getItem(k)", KEY + PROFILE_ID))
+        assert stored["answers"] == {HIERARCHY_ITEMS[0]: 4, HIERARCHY_ITEMS[1]: 2}
+        # Clearing in one tab is not undone by the other.
+        first.once("dialog", lambda d: d.accept())
+        first.get_by_role("button", name="Clear my answers").click()
+        expect(second.locator(f"input[name='{HIERARCHY_ITEMS[0]}'][value='4']")).not_to_be_checked()
+        expect(second.locator(".wb-save")).to_have_text("Cleared in another tab.")
+        second.locator(f"input[name='{HIERARCHY_ITEMS[2]}'][value='3']").check()
+        stored = json.loads(first.evaluate("(k) => localStorage.getItem(k)", KEY + PROFILE_ID))
+        assert stored["answers"] == {HIERARCHY_ITEMS[2]: 3}
+    finally:
+        context.close()
+
+
+def test_import_never_writes_an_id_that_is_not_an_exercise(site_url: str, page: Page, tmp_path: Path) -> None:
+    page.goto(site_url + "my-workbook/")
+    data = {
+        "format": "career-workbook",
+        "version": 1,
+        "exercises": {"constructor": {"answers": {"x": 1}}, "to-string": {"answers": {}}, PROFILE_ID: {"answers": {HIERARCHY_ITEMS[0]: 5}}},
+    }
+    (tmp_path / "odd.json").write_text(json.dumps(data), encoding="utf-8")
+    page.locator("[data-my-import]").set_input_files(tmp_path / "odd.json")
+    expect(page.locator(".wb-preview")).to_contain_text("Not in this workbook, skipped: constructor, to-string")
+    page.get_by_role("button", name="Import these answers").click()
+    expect(page.locator("[data-my-status]")).to_have_text("Imported 1 exercise and 0 check-ins.")
+    assert set(saved(page)) == {KEY + PROFILE_ID}
+
+
+def test_a_check_in_that_cannot_be_read_is_never_dropped(site_url: str, page: Page, tmp_path: Path) -> None:
+    page.goto(site_url + HIERARCHY)
+    answer_hierarchy(page, ANSWERS)
+    page.goto(site_url + "my-workbook/")
+    page.evaluate("(k) => localStorage.setItem(k, JSON.stringify([{date: 'soon', scores: 3}, 'junk']))", KEY + "_checkins")
+    page.get_by_role("button", name="Save a check-in now").click()
+    stored = saved(page)[KEY + "_checkins"]
+    assert stored[:2] == [{"date": "soon", "scores": 3}, "junk"] and len(stored) == 3
+    export_file(page, tmp_path)
+    expect(page.locator("[data-my-status]")).to_contain_text("Not included, because it could not be read: 2 check-ins.")
 
 
 def test_answers_of_an_older_version_are_kept_where_they_still_fit(site_url: str, page: Page) -> None:
@@ -667,3 +734,41 @@ def test_advice_follows_which_way_is_good(site_url: str, page: Page) -> None:
     expect(rows.first.locator("td").first).to_have_text("1.0 of 5")
     expect(page.locator(".wb-scores tr.wb-weakest th")).to_contain_text("Held by you")
     expect(status(page)).not_to_contain_text("Weakest area: Tied to your employer")
+
+
+def test_the_shipped_policy_stops_script_in_content_but_not_the_site(browser: Any, tmp_path: Path) -> None:
+    """A title and a Markdown page carrying script: the page shows the markup as text or drops the
+    script (the policy in every page refuses it), while the forker's plain HTML and the widget work."""
+    from generator.build import Project, build
+
+    from ..conftest import make_project
+
+    root = make_project(tmp_path / "project")
+    runway = root / "content" / "exercises" / "runway.yml"
+    runway.write_text(runway.read_text().replace("title: Runway", "title: 'Runway <script>alert(1)</script>'"))
+    (root / "content" / "pages" / "about.md").write_text(
+        "# About\n\nA forker's <span class='forker'>own HTML</span>.\n\n<script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n"
+    )
+    result = build(Project(root, work_dir=tmp_path / "work"), site=tmp_path / "site", pdf=False)
+    assert result.ok, result.errors or result.failure
+    context = browser.new_context()
+    dialogs: list[str] = []
+    blocked: list[str] = []  # the path of each page that had something refused by the policy
+    try:
+        with serve_folder(tmp_path / "site") as url:
+            page = context.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("console", lambda m: blocked.append(page.url.removeprefix(url)) if "Content Security Policy" in m.text else None)
+            for path in ["", "about/", "exercises/runway/", "exercises/all-types/", "my-workbook/"]:
+                page.goto(url + path)
+                expect(page.locator("h1").first).to_be_visible()
+            expect(page.locator(".forker")).to_have_count(0)  # on the last page visited
+            page.goto(url + "about/")
+            expect(page.locator(".forker")).to_have_text("own HTML")
+            page.goto(url + "exercises/runway/")
+            expect(page.locator("h1")).to_contain_text("Runway <script>alert(1)</script>")
+            expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)  # the widget runs
+    finally:
+        context.close()
+    assert dialogs == []
+    assert blocked and set(blocked) == {"about/"}, "only the injected script and handler were refused"

@@ -35,7 +35,7 @@
     const unreadable = [];
     for (const k of W.keys()) {
       const id = k.slice(W.PREFIX.length);
-      if (k === CHECKINS || id === "probe") continue;
+      if (k === CHECKINS || id === "probe" || id.startsWith("_aside:")) continue;
       const v = W.read(k);
       if (isObj(v) && isObj(v.answers)) out[id] = v;
       else unreadable.push(id);
@@ -43,7 +43,20 @@
     Object.defineProperty(out, "unreadable", { value: unreadable });
     return out;
   }
-  /** Check-ins, oldest first, keeping only well-formed ones. */
+  /** Every stored check-in, well-formed or not (what a new one is added to: a bad entry is never dropped).
+      A stored value that is not a list is set aside first, so it is kept too. */
+  function storedCheckins() {
+    const v = W.read(CHECKINS);
+    if (v != null && !Array.isArray(v)) W.setAside(CHECKINS);
+    return Array.isArray(v) ? v : [];
+  }
+  /** Saved values that could not be read, kept for the reader to download: [{key, id, text}]. */
+  function unreadable(all) {
+    const out = all.unreadable.map((id) => ({ key: W.keyOf(id), id }));
+    for (const k of W.keys()) if (k.startsWith(W.PREFIX + "_aside:")) out.push({ key: k, id: k.slice(W.PREFIX.length + 7).split(":")[0] });
+    return out;
+  }
+  /** Check-ins, oldest first, keeping only well-formed ones (for showing; storedCheckins for writing). */
   function checkins() {
     const v = W.read(CHECKINS);
     return (Array.isArray(v) ? v : []).filter((c) => isObj(c) && typeof c.date === "string" && !isNaN(Date.parse(c.date)) && isObj(c.scores))
@@ -79,8 +92,14 @@
         // print.js prints a page opened with ?print=answers once the widget has restored its answers.
         entry ? el("a", { href: spec.url + "?print=answers" }, t("my.print-answers")) : ""];
     });
+    const kept = unreadable(all);
     $("[data-my-progress]").replaceChildren(table(t("my.progress-caption"),
-      ["exercise", "progress", "result", "saved", "print"].map((c) => t("my.col-" + c)), rows));
+      ["exercise", "progress", "result", "saved", "print"].map((c) => t("my.col-" + c)), rows),
+    ...(kept.length ? [el("p", null, t("my.aside")), el("ul", null, ...kept.map((k) => {
+      const b = el("button", { type: "button", class: "md-button wb-button" }, t("my.aside-download", { exercise: byId[k.id] ? byId[k.id].title : k.id }));
+      b.addEventListener("click", () => { try { download(k.id + ".txt", "text/plain", String(localStorage.getItem(k.key))); } catch (e) { say(t("my.not-saving")); } });
+      return el("li", null, b);
+    }))] : []));
   }
 
   function renderProfile(all) {
@@ -161,7 +180,7 @@
     }
     const n = Object.keys(scores).length;
     if (!n) return say(t("my.checkin-none"));
-    const ok = W.write(CHECKINS, checkins().concat([{ date: new Date().toISOString(), scores }]));
+    const ok = W.write(CHECKINS, storedCheckins().concat([{ date: new Date().toISOString(), scores }]));
     render();
     say(ok ? tn("my.checkin-saved", n) : t("my.checkin-failed"));
   }
@@ -185,7 +204,10 @@
     const data = { format: D().EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), exercises: {}, checkins: checkins() };
     for (const id of Object.keys(all)) data.exercises[id] = all[id];
     download(t("my.export-file", { date: data.exported.slice(0, 10) }), "application/json", JSON.stringify(data, null, 2) + "\n");
-    say(counts("my.exported", Object.keys(all).length, data.checkins.length));
+    const left = unreadable(all).map((k) => (byId[k.id] ? byId[k.id].title : k.id));
+    const badCheckins = storedCheckins().length - data.checkins.length;
+    if (badCheckins > 0) left.push(tn("my.n-bad-checkins", badCheckins));
+    say(counts("my.exported", Object.keys(all).length, data.checkins.length) + (left.length ? " " + t("my.export-left-out", { items: left.join(", ") }) : ""));
   }
 
   const counts = (key, exercises, checkins) => t(key, { exercises: tn("my.n-exercises", exercises), checkins: tn("my.n-checkins", checkins) });
@@ -231,7 +253,7 @@
           const e = incoming.exercises[id];
           ok = W.write(W.keyOf(id), { version: e.version, saved: e.saved || data.exported || new Date().toISOString(), answers: e.answers }) && ok;
         }
-        if (fresh.length) ok = W.write(CHECKINS, current.checkins.concat(fresh)) && ok;
+        if (fresh.length) ok = W.write(CHECKINS, storedCheckins().concat(fresh)) && ok;
         render();
         done(ok ? counts("my.imported", d.added.length + d.changed.length, fresh.length) : t("my.import-failed"));
         $("[data-my-status]").focus();
@@ -253,7 +275,8 @@
     root.setAttribute("data-wb-ready", "");
     const holder = root.querySelector("template[data-wb-exercises]");
     try { specs = JSON.parse(holder.content.querySelector("script").textContent); } catch (e) { specs = []; }
-    byId = Object.fromEntries(specs.map((s) => [s.id, s]));
+    // No prototype: an id such as `constructor` in an imported file is not taken for an exercise.
+    byId = Object.assign(Object.create(null), Object.fromEntries(specs.map((s) => [s.id, s])));
     for (const box of doc.querySelectorAll(".wb-my[hidden]")) box.hidden = false;
     $("[data-my-status]").setAttribute("tabindex", "-1");
     if (!W.usable()) say(t("my.not-saving"));

@@ -27,6 +27,15 @@
   function remove(key) {
     try { storage().removeItem(key); return true; } catch (e) { return false; }
   }
+  /** Move an unreadable value to `<prefix>_aside:<id>:<time>` (never lost; My workbook offers it as a file). */
+  function setAside(key) {
+    try {
+      const s = storage();
+      s.setItem(PREFIX + "_aside:" + key.slice(PREFIX.length) + ":" + new Date().toISOString(), s.getItem(key));
+      s.removeItem(key);
+      return true;
+    } catch (e) { return false; }
+  }
   function usable() {
     return write(PREFIX + "probe", 1) && remove(PREFIX + "probe");
   }
@@ -233,11 +242,15 @@
       render(answers);
     }
 
-    // Restore: what was saved, reconciled with this version of the exercise.
-    const saved = canSave ? read(key) : null;
+    // Restore: what was saved, reconciled with this version of the exercise. A value that cannot
+    // be read (bad JSON, or not {answers: {…}}) is set aside, never overwritten by the next save.
+    let saved = canSave ? read(key) : null;
     let answers = {};
-    if (saved === undefined) message = t("widget.unreadable");
-    else if (saved) {
+    if (saved === undefined || (saved !== null && !(saved && typeof saved.answers === "object" && saved.answers))) {
+      saved = null;
+      message = t(setAside(key) ? "widget.unreadable" : "widget.not-saving");
+      canSave = canSave && message !== t("widget.not-saving");
+    } else if (saved) {
       answers = S.reconcile(spec, saved.answers);
       if (saved.version !== version) {
         const before = Object.keys((saved && typeof saved.answers === "object" && saved.answers) || {}).length;
@@ -258,6 +271,15 @@
     form.addEventListener("change", (e) => { if (!typed(e)) update(); });
     // A form with no action would reload the page on Enter; the answers are already saved.
     form.addEventListener("submit", (e) => e.preventDefault());
+    // Another tab saved or cleared this exercise: show that here, so this tab never writes over it.
+    globalThis.addEventListener("storage", (e) => {
+      if (e.key !== key || !form.isConnected) return;
+      const v = read(key);
+      const theirs = v && typeof v.answers === "object" ? S.reconcile(spec, v.answers) : {};
+      fill(form, tables, theirs);
+      setText(note, t(v ? "widget.other-tab" : "widget.other-tab-cleared"));
+      render(collect());
+    });
     clear.addEventListener("click", () => {
       if (!globalThis.confirm(t("widget.confirm-clear", { title }))) return;
       form.reset();
@@ -319,7 +341,7 @@
     performance.measure("workbook:hydrate", { start: t0, end: performance.now() });
   }
 
-  globalThis.WorkbookWidget = { STR, PREFIX, keyOf, read, write, remove, usable, keys, el, chart, grouped, emit, t, tn, parts, countKey };
+  globalThis.WorkbookWidget = { STR, PREFIX, keyOf, read, write, remove, setAside, usable, keys, el, chart, grouped, emit, t, tn, parts, countKey };
   // Material's instant navigation swaps pages without a load event; document$ emits for each page.
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrateAll);
