@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .check_exercise import exercise_checks
+from .check_links import links_checks
 from .check_references import cross_checks
 from .check_strings import strings_checks
 from .content_files import check_file, check_folder, content_paths, read_page
@@ -43,15 +44,19 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
     sources, broken_sources = check_folder(content_dir / "sources", Source, rel, errors, root, notes)
     exercises, broken_exercises = check_folder(content_dir / "exercises", Exercise, rel, errors, root, notes)
     pages: dict[str, str] = {}
+    page_files: dict[str, str] = {}
     for path in content_paths(content_dir / "pages", (".md",), root, rel, errors, notes):
         text = read_page(path, rel(path), errors)
         pages[path.stem] = text if text is not None else ""
+        page_files[path.stem] = rel(path)
 
     if workbook is None or wb_loaded is None:
         return None, errors
     # A file that failed its own checks is still "there": references to it are not reported again.
     errors += cross_checks(workbook, wb_loaded, sources, exercises, pages, content_dir, rel, broken_exercises)
     errors += strings_checks(workbook, wb_loaded)
+    broken = {f"exercises/{e}.md" for e in broken_exercises} | {f"sources/{s}.md" for s in broken_sources}
+    errors += links_checks(workbook, wb_loaded, sources, exercises, pages, page_files, broken)
     # With a broken source the ideas are not all known, so unknown ideas are not reported.
     ideas = None if broken_sources else {idea.id for source, _ in sources.values() for idea in source.ideas}
     for exercise, loaded in exercises.values():
