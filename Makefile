@@ -8,12 +8,14 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test lint serve bench check setup browser pdf-libs poppler nodejs clean
+.PHONY: site test lint serve bench check setup browser pdf-libs poppler nodejs java clean
 
+# SITE_URL (optional): the published address, e.g. from the GitHub Pages workflow; default workbook.yml's site_url.
+SITE_URL ?=
 site: $(STAMP) pdf-libs
-	$(BIN)/workbook build
+	$(BIN)/workbook build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-test: lint $(STAMP) browser pdf-libs poppler node_modules/.installed
+test: lint $(STAMP) browser pdf-libs poppler java node_modules/.installed
 	node --test tests/js/*.test.js
 	$(PY) -m pytest
 
@@ -54,6 +56,11 @@ pdf-libs:
 poppler:
 	@command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { echo "installing poppler-utils for the PDF tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+
+# Java runs the Nu HTML checker (vnu.jar, from the test-only Node packages) over the built site.
+java:
+	@command -v java >/dev/null || { echo "installing Debian's Java runtime for the HTML checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
 browser:

@@ -11,17 +11,18 @@ from __future__ import annotations
 import shutil
 import time
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 from jinja2 import TemplateError
+from pydantic import ValidationError
 
 from .docs_folder import JINJA_CACHE, write_docs
 from .downloads import DOWNLOADS, OFFLINE_ZIP
 from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
-from .model import Content
+from .model import Content, Workbook
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
 from .secure_pages import mend_pages, secure_pages
 from .validate import validate_content
@@ -35,6 +36,7 @@ class Project:
 
     root: Path
     work_dir: Path | None = None  # where generated docs go; default build/ (tests use a temporary one)
+    site_url: str | None = None  # the published address, when the publisher knows it better than workbook.yml
 
     @property
     def templates(self) -> Path:
@@ -96,6 +98,10 @@ def generate(
         content, errors = validate_content(project.root)
         if content is None:
             return None, errors, None
+        if project.site_url is not None:
+            content, errors = with_site_url(content, project.site_url)
+            if content is None:
+                return None, errors, None
     try:
         config = write_docs(
             content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline
@@ -103,6 +109,18 @@ def generate(
     except TemplateError as exc:  # a forker's template edit: say where, not a traceback
         return None, [template_error(exc, project)], None
     return content, [], config
+
+
+def with_site_url(content: Content, site_url: str) -> tuple[Content | None, list[ContentError]]:
+    """The content with `site_url` given on the command line (`--site-url`), checked as workbook.yml's is."""
+    try:
+        workbook = Workbook.model_validate(content.workbook.model_dump() | {"site_url": site_url})
+    except ValidationError as exc:
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        return None, [
+            ContentError("--site-url", 0, 0, "site_url", message, "give the site's public address, e.g. https://you.github.io/workbook/")
+        ]
+    return replace(content, workbook=workbook), []
 
 
 def template_error(exc: TemplateError, project: Project) -> ContentError:

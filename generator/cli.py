@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_false",
         help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)",
     )
+    b.add_argument(
+        "--site-url",
+        default=None,
+        help="the site's public address, overriding workbook.yml's site_url (a publishing workflow knows it; it enables "
+        "instant navigation and the QR codes)",
+    )
     b.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF packs (site/downloads/); pages then do not link them")
 
     s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
@@ -58,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schema", help="write the JSON Schema of the content files into schemas/")
 
     args = parser.parse_args(argv)
-    project = Project(args.root, work_dir=getattr(args, "work", None))
+    project = Project(args.root, work_dir=getattr(args, "work", None), site_url=getattr(args, "site_url", None))
 
     if args.command == "check":
         from .validate import validate_content

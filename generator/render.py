@@ -20,6 +20,7 @@ import segno
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
+from . import palette
 from . import spec as scoring
 from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
 from .links import Links
@@ -239,14 +240,7 @@ def _script_json(data: Any) -> str:
 
 def theme_css(content: Content) -> str:
     t = content.workbook.theme
-    return (
-        "/* Generated from content/workbook.yml (theme): edit the colours there. */\n"
-        ':root, [data-md-color-scheme="default"] {\n'
-        f"  --md-primary-fg-color: {t.primary};\n  --md-primary-fg-color--dark: {t.primary};\n"
-        f"  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
-        '[data-md-color-scheme="slate"] {\n'
-        f"  --md-primary-fg-color: {t.primary};\n  --md-accent-fg-color: {t.accent};\n  --wb-accent: {t.accent};\n}}\n"
-    )
+    return palette.theme_css(t.primary, t.accent)
 
 
 class Worksheets:

@@ -33,6 +33,8 @@ DEFAULTS: dict[str, str] = {
     "widget.unreadable": (
         "Answers saved earlier could not be read: they are kept aside (My workbook offers them as a file), and the form starts empty."
     ),
+    # link at the foot of the screen after the last answer, when the result is out of sight
+    "widget.see-result": "Your result is ready: see it",
     # note when another tab of this browser saved or cleared the same exercise
     "widget.other-tab": "Updated with the answers saved in another tab.",
     "widget.other-tab-cleared": "Cleared in another tab.",
@@ -135,6 +137,8 @@ DEFAULTS: dict[str, str] = {
     "my.col-change": "Change",
     # change cell when a score moved by less than 0.05
     "my.no-change": "no change",
+    # under the check-in chart: what its thin mark on each bar is
+    "my.chart-legend": "The thin mark on each bar is your previous check-in; the bar is the latest.",
     # change since the last check-in, for an area where that is good / bad news; {change}: e.g. "+0.5"
     "my.change-improved": "{change}, improved",
     "my.change-slipped": "{change}, slipped",

@@ -173,3 +173,17 @@ def test_compiled_templates_live_under_the_work_folder_not_the_repository(projec
     assert result.ok, result.errors or result.failure
     assert any((work / "jinja-cache").iterdir())
     assert not (project / "build").exists()
+
+
+def test_the_published_address_can_come_from_the_command_line(project: Path, tmp_path: Path) -> None:
+    """The GitHub Pages workflow passes the address it publishes at (`make site SITE_URL=...`)."""
+    base = [sys.executable, "-m", "generator", "--root", str(project), "build", "--no-pdf", "--work", str(tmp_path / "w")]
+    run = subprocess.run(
+        [*base, "--site", str(tmp_path / "site"), "--site-url", "https://me.github.io/book/"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert "https://me.github.io/book/exercises/runway/" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+    bad = subprocess.run([*base, "--site", str(tmp_path / "other"), "--site-url", "javascript:alert(1)"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "--site-url" in bad.stderr and "site_url" in bad.stderr
+    assert not (tmp_path / "other").exists()

@@ -176,7 +176,7 @@ def test_keyboard_only_assessment_scores_and_bands_as_computed_by_hand(site_url:
     expect(page.locator(".wb-next a")).to_have_text(["Network map: who knows your work"])
     expect(page.locator(".wb-next a")).to_have_attribute("href", "../network-map/")
     # The chart draws one bar per level; the result lives in a polite live region.
-    expect(page.locator("svg.wb-chart .wb-chart__bar")).to_have_count(5)
+    expect(page.locator(".wb-chart .wb-chart__bar")).to_have_count(5)
     expect(status(page)).to_have_attribute("aria-live", "polite")
     scored = page.evaluate("window.__events.filter((e) => e.name === 'workbook:scored').length")
     assert scored >= 20  # at least one per answer
@@ -405,10 +405,10 @@ def test_check_ins_chart_the_change_and_the_reminder_is_a_quarterly_calendar(sit
     history = page.locator("[data-my-history]")
     expect(history).to_contain_text("2 check-ins saved")
     table = history.locator("table").first
-    expect(table.locator("tr", has_text="Business network").locator("td")).to_have_text(["1.3", "2.3", "+1.0, improved"])
-    expect(table.locator("tr", has_text="Employment security").locator("td")).to_have_text(["3.0", "3.2", "+0.2, improved"])
-    expect(table.locator("tr", has_text="Finances").locator("td").last).to_have_text("no change")
-    expect(history.locator("svg.wb-chart .wb-chart__from")).to_have_count(5)
+    expect(table.locator("tr", has_text="Business network").locator("td")).to_have_text(["+1.0, improved", "1.3", "2.3"])
+    expect(table.locator("tr", has_text="Employment security").locator("td")).to_have_text(["+0.2, improved", "3.0", "3.2"])
+    expect(table.locator("tr", has_text="Finances").locator("td").first).to_have_text("no change")
+    expect(history.locator(".wb-chart .wb-chart__from")).to_have_count(5)
     expect(page.locator("[data-my-profile] tr", has_text="Business network")).to_contain_text("2.3")
 
     with page.expect_download() as info:
@@ -648,8 +648,25 @@ def test_the_site_works_under_a_strict_content_security_policy(instant_site: tup
 # --- accessibility ---------------------------------------------------------------------------------
 
 
+# Every screen: both colour schemes, a phone and a desktop.
+SCREENS = [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)]
+
+
+def on_screen(page: Page, scheme: str, width: int) -> None:
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.set_viewport_size({"width": width, "height": 900})
+
+
+def no_sideways_scroll(page: Page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+
+
+@pytest.mark.parametrize(("scheme", "width"), SCREENS)
 @pytest.mark.parametrize("exercise", EXERCISES)
-def test_axe_finds_no_wcag_violations_on_an_exercise_page_before_and_after_results(site_url: str, page: Page, exercise: str) -> None:
+def test_axe_finds_no_wcag_violations_on_an_exercise_page_before_and_after_results(
+    site_url: str, page: Page, exercise: str, scheme: str, width: int
+) -> None:
+    on_screen(page, scheme, width)
     page.goto(site_url + f"exercises/{exercise}/")
     expect(page.locator("form.wb-exercise[data-wb-ready]")).to_be_attached()
     assert run_axe(page) == []
@@ -661,10 +678,39 @@ def test_axe_finds_no_wcag_violations_on_an_exercise_page_before_and_after_resul
     if add_row.count():
         add_row.first.click()
     assert run_axe(page) == []
+    no_sideways_scroll(page)
+
+
+@pytest.mark.parametrize(("scheme", "width"), SCREENS)
+def test_axe_finds_no_wcag_violations_on_the_facilitator_guide_and_home(site_url: str, page: Page, scheme: str, width: int) -> None:
+    on_screen(page, scheme, width)
+    for path in ["facilitator-guide/", ""]:
+        page.goto(site_url + path)
+        assert run_axe(page) == []
+        no_sideways_scroll(page)
+
+
+def test_results_text_is_at_least_12_px_on_a_phone(site_url: str, page: Page) -> None:
+    on_screen(page, "light", 390)
+    page.goto(site_url + HIERARCHY)
+    answer_hierarchy(page, ANSWERS)
+    expect(status(page)).to_contain_text("Employment security: 3.0")
+    sizes = page.evaluate("""() => [...document.querySelectorAll("[data-results] *")]
+      .filter((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .filter((e) => e.getClientRects().length)
+      .map((e) => [e.className || e.tagName, parseFloat(getComputedStyle(e).fontSize)])""")
+    assert sizes and [s for s in sizes if s[1] < 12] == []
+    labels = page.locator(".wb-chart__label")
+    expect(labels).to_have_count(5)
+    for label in labels.all():  # each label fits its line: nothing cut off
+        assert label.evaluate("(e) => e.scrollWidth <= e.clientWidth")
+    no_sideways_scroll(page)
 
 
 @pytest.mark.both_engines
-def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("scheme", "width"), [SCREENS[0], SCREENS[3]])
+def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, tmp_path: Path, scheme: str, width: int) -> None:
+    on_screen(page, scheme, width)
     page.goto(site_url + "my-workbook/")
     assert run_axe(page) == []
     for exercise in EXERCISES:
@@ -686,6 +732,7 @@ def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, 
     page.locator("[data-my-import]").set_input_files(broken)
     expect(page.get_by_role("alert")).to_be_visible()
     assert run_axe(page) == []
+    no_sideways_scroll(page)
 
 
 # --- one change, one update; the direction of a dimension ---------------------------------------------
@@ -772,3 +819,24 @@ def test_the_shipped_policy_stops_script_in_content_but_not_the_site(browser: An
         context.close()
     assert dialogs == []
     assert blocked and set(blocked) == {"about/"}, "only the injected script and handler were refused"
+
+
+def test_after_the_last_answer_a_visible_cue_leads_to_the_result_without_moving_focus(site_url: str, page: Page) -> None:
+    on_screen(page, "light", 390)
+    page.goto(site_url + HIERARCHY)
+    cue = page.get_by_role("link", name="Your result is ready: see it")
+    for item, value in list(zip(HIERARCHY_ITEMS, ANSWERS, strict=True))[1:]:
+        page.locator(f"input[name='{item}'][value='{value}']").check()
+    expect(cue).to_be_hidden()  # not before the last answer
+    # The last answer given is the first question, far above the result.
+    first = page.locator(f"input[name='{HIERARCHY_ITEMS[0]}'][value='{ANSWERS[0]}']")
+    first.focus()
+    page.keyboard.press("Space")
+    expect(status(page)).to_contain_text("Employment security")  # announced, as before
+    expect(cue).to_be_visible()
+    assert page.evaluate("document.activeElement.name") == HIERARCHY_ITEMS[0], "focus stays on the answer"
+    box = cue.bounding_box()
+    assert box and box["y"] + box["height"] <= 900 and box["y"] > 600, "at the foot of the screen"
+    cue.click()
+    expect(page.locator(".wb-results h2, .wb-results [id$='-results-title']").first).to_be_in_viewport()
+    expect(cue).to_be_hidden()

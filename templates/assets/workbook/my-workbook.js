@@ -67,8 +67,10 @@
   const bandLabel = S.bandLabel;
   const scoreText = (d) => (d.score == null ? (d.complete ? t("my.cannot-work-out") : tn("widget.to-go", d.missing)) : S.formatScore(d.score, d.aggregate));
 
+  /** A table in a wrapper that scrolls on its own when it is wider than a phone: a keyboard can reach
+      and scroll it (it is a focusable region named by the caption), and the page never scrolls sideways. */
   function table(caption, head, rows) {
-    return el("div", { class: "wb-table-wrap" }, el("table", null, el("caption", null, caption),
+    return el("div", { class: "wb-table-wrap", tabindex: "0", role: "region", "aria-label": caption }, el("table", null, el("caption", null, caption),
       el("thead", null, el("tr", null, ...head.map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", null, ...rows.map((cells) => el("tr", null, ...cells.map((c, i) => (i ? el("td", null, c) : el("th", { scope: "row" }, c))))))));
   }
@@ -139,12 +141,13 @@
       if (prev) {
         out.push(W.chart(dims.filter((d) => d.id !== "_overall").map((d) => ({
           label: d.label, score: val(last, d.id), from: val(prev, d.id), lo: d.range[0], hi: d.range[1] == null ? Math.max(val(last, d.id) || 1, val(prev, d.id) || 1) : d.range[1],
-          text: fmt(val(prev, d.id), d) + " → " + fmt(val(last, d.id), d) }))));
+          text: fmt(val(prev, d.id), d) + " → " + fmt(val(last, d.id), d) }))),
+        el("p", { class: "wb-chart__legend" }, el("span", { class: "wb-chart__key", "aria-hidden": "true" }), t("my.chart-legend")));
       }
       out.push(table(t(prev ? "my.checkins-caption-change" : "my.checkins-caption"),
-        [t("my.col-area"), ...shown.map((c) => day(c.date, true)), ...(prev ? [t("my.col-change")] : [])],
-        dims.map((d) => [d.label, ...shown.map((c) => fmt(val(c, d.id), d)),
-          ...(prev ? [moved(val(prev, d.id), val(last, d.id), d)] : [])])));
+        // The change comes first after the area: on a phone it is what fits without scrolling.
+        [t("my.col-area"), ...(prev ? [t("my.col-change")] : []), ...shown.map((c) => day(c.date, true))],
+        dims.map((d) => [d.label, ...(prev ? [moved(val(prev, d.id), val(last, d.id), d)] : []), ...shown.map((c) => fmt(val(c, d.id), d))])));
     }
     box.replaceChildren(...out);
   }

@@ -70,27 +70,29 @@
   const tn = (key, n, vars) => t(countKey(key, n), Object.assign({ count: n }, vars));
   const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
 
-  /** A horizontal bar per row {label, score, lo, hi, text, from?, strong?}; aria-hidden: a table says the same. */
+  /** A horizontal bar per row {label, score, lo, hi, text, from?, strong?, part?}; aria-hidden: a table says
+      the same. Built of HTML, so its text keeps its size and wraps on a phone (an SVG scaled down shrinks it). */
   function chart(rows) {
-    const W = 640, L = 220, R = 90, H = 30;
-    const svg = el("svg:svg", { class: "wb-chart", viewBox: "0 0 " + W + " " + (rows.length * H + 8), "aria-hidden": "true", focusable: "false" });
-    rows.forEach((r, i) => {
-      const y = i * H + 4;
+    const box = el("div", { class: "wb-chart", "aria-hidden": "true" });
+    for (const r of rows) {
       const hi = r.hi > r.lo ? r.hi : r.lo + 1;
-      const x = (v) => L + ((Math.min(Math.max(v, r.lo), hi) - r.lo) / (hi - r.lo)) * (W - L - R);
-      const g = el("svg:g", { class: r.strong ? "wb-chart__row wb-chart__row--weakest" : "wb-chart__row" });
-      g.append(el("svg:text", { x: L - 8, y: y + 19, "text-anchor": "end" }, r.label));
-      g.append(el("svg:rect", { class: "wb-chart__track", x: L, y: y + 6, width: W - L - R, height: 16, rx: 3 }));
+      const at = (v) => ((Math.min(Math.max(v, r.lo), hi) - r.lo) / (hi - r.lo)) * 100;
+      const track = el("span", { class: "wb-chart__track" });
       if (r.score != null) {
-        const base = x(Math.min(Math.max(0, r.lo), hi));
-        const end = x(r.score);
-        g.append(el("svg:rect", { class: "wb-chart__bar", x: Math.min(base, end), y: y + 6, width: Math.max(Math.abs(end - base), 2), height: 16, rx: 3 }));
-        if (r.from != null) g.append(el("svg:rect", { class: "wb-chart__from", x: x(r.from) - 1.5, y: y + 2, width: 3, height: 24 }));
+        const [a, b] = [at(Math.min(Math.max(0, r.lo), hi)), at(r.score)];
+        const bar = el("span", { class: "wb-chart__bar" });
+        Object.assign(bar.style, { left: Math.min(a, b) + "%", width: Math.max(Math.abs(b - a), 1) + "%" });
+        track.append(bar);
+        if (r.from != null) {
+          const from = el("span", { class: "wb-chart__from" });
+          from.style.left = at(r.from) + "%";
+          track.append(from);
+        }
       }
-      g.append(el("svg:text", { x: W - R + 8, y: y + 19 }, r.text));
-      svg.append(g);
-    });
-    return svg;
+      const cls = "wb-chart__row" + (r.strong ? " wb-chart__row--weakest" : "") + (r.part ? " wb-chart__row--part" : "");
+      box.append(el("div", { class: cls }, el("span", { class: "wb-chart__label" }, r.label), track, el("span", { class: "wb-chart__value" }, r.text)));
+    }
+    return box;
   }
 
   const REASONS = { "zero-denominator": "widget.zero-denominator", "no-answers": "widget.no-answers" };
@@ -165,6 +167,16 @@
       (status || results.firstElementChild).after(chartBox, el("div", { class: "wb-table-wrap" }, table), next);
       bands = [...results.querySelectorAll(".wb-band[data-dimension]")];
     }
+    // After the last answer the result is announced (status) and, when it is out of sight, a link
+    // to it appears at the foot of the screen: the reader follows it or not; focus stays put.
+    const heading = results && results.getAttribute("aria-labelledby");
+    const cue = heading ? el("a", { class: "wb-cue md-button md-button--primary", href: "#" + heading, hidden: "" }, t("widget.see-result")) : null;
+    if (cue) {
+      form.append(cue);
+      cue.addEventListener("click", () => { cue.hidden = true; });
+      if (globalThis.IntersectionObserver) new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) cue.hidden = true; }).observe(results);
+    }
+    let missingBefore = -1;
 
     function render(answers) {
       if (!tbody) return;
@@ -190,7 +202,7 @@
         const [lo, hi] = rangeOf(d);
         const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
         return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
-          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate), strong: d.id === weak };
+          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate), strong: d.id === weak, part: d.part };
       })));
       for (const b of bands) {
         const d = all.find((x) => x.id === b.dataset.dimension);
@@ -211,6 +223,9 @@
         if (ups.length) text += " " + t("widget.status-weakest", { area: specDim[weak].label });
       }
       if (status) setText(status, text);
+      if (cue && missingBefore > 0 && !r.missingCount) cue.hidden = results.getBoundingClientRect().top < globalThis.innerHeight;
+      if (cue && r.missingCount) cue.hidden = true;
+      missingBefore = r.missingCount;
       emit(form, "scored", { exercise: id, result: r, weakest: weak });
     }
 
