@@ -245,12 +245,17 @@
       return a;
     }
 
+    // What this tab last read or wrote under its key: a storage event carrying the same is its own
+    // (Chromium may deliver the event of a write made before a reload to the reloaded page).
+    const raw = () => { try { return storage().getItem(key); } catch (e) { return null; } };
+    let mine = raw();
     function update() {
       const answers = collect();
       if (canSave) {
         canSave = Object.keys(answers).length
           ? write(key, { version, saved: new Date().toISOString(), answers })
           : remove(key);
+        mine = raw();
         message = canSave ? KEEP : LOST; // a one-off notice (dropped or unreadable answers) has been read by now
       }
       setText(note, message);
@@ -275,6 +280,7 @@
       }
     }
     fill(form, tables, answers);
+    mine = raw();
     setText(note, message);
     render(collect());
     emit(form, "restored", { exercise: id, answers });
@@ -288,7 +294,8 @@
     form.addEventListener("submit", (e) => e.preventDefault());
     // Another tab saved or cleared this exercise: show that here, so this tab never writes over it.
     globalThis.addEventListener("storage", (e) => {
-      if (e.key !== key || !form.isConnected) return;
+      if (e.key !== key || !form.isConnected || e.newValue === mine) return;
+      mine = e.newValue;
       const v = read(key);
       const theirs = v && typeof v.answers === "object" ? S.reconcile(spec, v.answers) : {};
       fill(form, tables, theirs);
