@@ -4,8 +4,10 @@ Pipeline position: render -> engine -> **secure pages** -> pdf. The policy is a 
 tag (a static host sets no headers for us): scripts only from the site itself and the hashes of the
 engine's own inline scripts; no 'unsafe-inline', so a script that slipped into content does not run.
 Only scripts outside the page's `<article>` (the content) are hashed, whatever the content holds.
-The same pass mends text the engine escaped a second time: plain-text fields (titles, author) are
-escaped before the engine sees them (engine.py), and a few of its templates escape them again.
+The same pass mends two things of the engine's pages: text it escaped a second time (plain-text
+fields are escaped before the engine sees them, engine.py, and a few of its templates escape them
+again), and its search dialog, which has no accessible name: it gets the engine's own (translated)
+label of the search field.
 """
 
 from __future__ import annotations
@@ -42,8 +44,16 @@ def policy_for(pages: list[str]) -> str:
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+SEARCH_LABEL = re.compile(r'<input[^>]*class="md-search__input"[^>]*aria-label="([^"]+)"')
+
+
 def mend(page: str) -> str:
-    return DOUBLE_ESCAPED.sub(r"&\1;", page)
+    page = DOUBLE_ESCAPED.sub(r"&\1;", page)
+    label = SEARCH_LABEL.search(page)
+    if label:
+        page = SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{label.group(1)}">', page, count=1)
+    return page
 
 
 def with_policy(page: str, policy: str) -> str:

@@ -107,6 +107,15 @@ def test_every_page_carries_a_policy_of_self_and_the_engines_own_scripts(tmp_pat
     assert "unsafe-eval" not in policy
 
 
+def test_the_search_dialog_gets_the_engine_s_own_search_label() -> None:
+    from generator.secure_pages import mend
+
+    page = (
+        '<div class="md-search" data-md-component="search" role="dialog"><input type="text" class="md-search__input" aria-label="Buscar">'
+    )
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Buscar">' in mend(page)
+
+
 def test_a_script_in_the_content_is_never_given_a_hash() -> None:
     page = "<head><meta charset=utf-8><script>engine()</script></head><body><article><script>evil()</script>"
     page += "</article><script>other()</script></body>"
