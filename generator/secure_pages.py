@@ -6,8 +6,9 @@ engine's own inline scripts; no 'unsafe-inline', so a script that slipped into c
 Only scripts outside the page's `<article>` (the content) are hashed, whatever the content holds.
 The same pass mends two things of the engine's pages: text it escaped a second time (plain-text
 fields are escaped before the engine sees them, engine.py, and a few of its templates escape them
-again), and its search dialog, which has no accessible name: it gets the engine's own (translated)
-label of the search field.
+again); its search dialog, which has no accessible name: it gets the engine's own (translated)
+label of the search field; and the print stylesheet, linked like any other by the engine's config:
+marked `media="print"`, so the screen never waits for it.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ def policy_for(pages: list[str]) -> str:
     return POLICY.format(hashes="".join(" " + h for h in hashes))
 
 
+PRINT_CSS = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/workbook/print\.css")>')
 SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 SEARCH_LABEL = re.compile(r'<input[^>]*class="md-search__input"[^>]*aria-label="([^"]+)"')
 
 
 def mend(page: str) -> str:
     page = DOUBLE_ESCAPED.sub(r"&\1;", page)
+    page = PRINT_CSS.sub(r'\1 media="print">', page)
     label = SEARCH_LABEL.search(page)
     if label:
         page = SEARCH_DIALOG.sub(lambda m: f'{m.group(1)} aria-label="{label.group(1)}">', page, count=1)

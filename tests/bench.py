@@ -109,9 +109,14 @@ def generator_figures() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    from . import bench_pdf, bench_widget
+    from . import bench_pages, bench_pdf, bench_widget
 
-    sections = [("Generator and engine", generator_figures), ("Widget", bench_widget.run), ("PDF packs", bench_pdf.run)]
+    sections = [
+        ("Generator and engine", generator_figures),
+        ("Widget", bench_widget.run),
+        ("Pages over the wire", bench_pages.run),
+        ("PDF packs", bench_pdf.run),
+    ]
     for title, measure in sections:
         rows = measure()
         width = max(len(label) for label, _ in rows)

@@ -116,6 +116,13 @@ def test_the_search_dialog_gets_the_engine_s_own_search_label() -> None:
     assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Buscar">' in mend(page)
 
 
+def test_the_print_stylesheet_never_holds_up_the_screen() -> None:
+    from generator.secure_pages import mend
+
+    page = '<link rel="stylesheet" href="../assets/workbook/print.css"><link rel="stylesheet" href="../assets/workbook/widget.css">'
+    assert mend(page) == page.replace('print.css">', 'print.css" media="print">')
+
+
 def test_a_script_in_the_content_is_never_given_a_hash() -> None:
     page = "<head><meta charset=utf-8><script>engine()</script></head><body><article><script>evil()</script>"
     page += "</article><script>other()</script></body>"
