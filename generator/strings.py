@@ -102,6 +102,11 @@ DEFAULTS: dict[str, str] = {
     "my.cannot-work-out": "cannot be worked out",
     # last-saved cell: saved answers unreadable / saved without a date / nothing saved
     "my.unreadable": "could not be read",
+    # whether the browser agreed to keep this site's storage (asked when answers are first saved)
+    "my.protected": "This browser has agreed to keep your answers: it will not clear them to free space.",
+    "my.not-protected": (
+        "This browser may clear your answers to free space, or (Safari) after seven days without a visit: download a backup now and then."
+    ),
     # under the progress table when saved answers could not be read; {exercise}: its title
     "my.aside": "Some saved answers could not be read. They are kept as they were, for you to download:",
     "my.aside-download": "Download what was saved for “{exercise}”",

@@ -847,3 +847,26 @@ def test_after_the_last_answer_a_visible_cue_leads_to_the_result_without_moving_
     cue.click()
     expect(page.locator(".wb-results h2, .wb-results [id$='-results-title']").first).to_be_in_viewport()
     expect(cue).to_be_hidden()
+
+
+STUB_PERSIST = """
+window.__persistCalls = 0;
+const granted = %s;
+Object.defineProperty(navigator, "storage", { configurable: true, value: {
+  persist: () => { window.__persistCalls++; return Promise.resolve(granted); },
+  persisted: () => Promise.resolve(granted),
+} });
+"""
+
+
+@pytest.mark.parametrize("granted", [True, False])
+def test_the_first_save_asks_the_browser_to_keep_the_answers_and_my_workbook_says_so(site_url: str, page: Page, granted: bool) -> None:
+    page.add_init_script(STUB_PERSIST % ("true" if granted else "false"))
+    page.goto(site_url + HIERARCHY)
+    assert page.evaluate("window.__persistCalls") == 0, "nothing is asked before anything is saved"
+    answer_hierarchy(page, ANSWERS[:3])
+    expect(status(page)).to_contain_text("17 answers remain")
+    assert page.evaluate("window.__persistCalls") == 1, "asked once, at the first save"
+    page.goto(site_url + "my-workbook/")
+    expected = "has agreed to keep your answers" if granted else "may clear your answers"
+    expect(page.locator("[data-my-persist]")).to_contain_text(expected)

@@ -152,7 +152,16 @@
     box.replaceChildren(...out);
   }
 
+  /** Whether this browser has agreed to keep the answers (navigator.storage.persisted). */
+  function renderPersistence() {
+    const box = $("[data-my-persist]");
+    const st = globalThis.navigator && navigator.storage;
+    if (!box || !st || !st.persisted) return;
+    st.persisted().then((kept) => { box.textContent = t(kept ? "my.protected" : "my.not-protected"); }, () => {});
+  }
+
   function render() {
+    renderPersistence();
     const all = saved();
     renderProgress(all);
     renderProfile(all);

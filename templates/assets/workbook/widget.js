@@ -36,6 +36,14 @@
       return true;
     } catch (e) { return false; }
   }
+  /** Ask the browser, once a page, to keep this site's storage (not to clear it for space, or after
+      Safari's seven days without a visit, for an installed site): answers are meant to last years. */
+  let asked = false;
+  function keep() {
+    if (asked) return;
+    asked = true;
+    try { if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {}); } catch (e) { /* not offered */ }
+  }
   function usable() {
     return write(PREFIX + "probe", 1) && remove(PREFIX + "probe");
   }
@@ -256,6 +264,7 @@
           ? write(key, { version, saved: new Date().toISOString(), answers })
           : remove(key);
         mine = raw();
+        if (canSave) keep();
         message = canSave ? KEEP : LOST; // a one-off notice (dropped or unreadable answers) has been read by now
       }
       setText(note, message);
