@@ -232,29 +232,16 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and ":" in node.value:
-        errors.append(
-            ContentError(
-                loaded.file,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                dotted(path),
-                f"YAML reads `{node.value}` as a number in base 60, not as written",
-                'write a whole number (minutes: 90), or put text in quotes ("1:30")',
-            )
-        )
-        return None
+        hint = f'write the number plainly (90 for 1:30 minutes), or put text in quotes ("{node.value}")'
+        return _refuse(node, path, loaded, errors, f"YAML reads `{node.value}` as a number in base 60, not as written", hint)
     try:
         return _SCALARS.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):  # e.g. an integer of thousands of digits
         short = node.value if len(node.value) <= 20 else node.value[:17] + "..."
-        errors.append(
-            ContentError(
-                loaded.file,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                dotted(path),
-                f"`{short}` cannot be read as a value",
-                "if it is text, put it in quotes; numbers have at most a few digits",
-            )
-        )
-        return None
+        hint = "if it is text, put it in quotes; numbers have at most a few digits"
+        return _refuse(node, path, loaded, errors, f"`{short}` cannot be read as a value", hint)
+
+
+def _refuse(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentError], message: str, hint: str) -> None:
+    """Report a value that cannot be taken as written; it reads as nothing."""
+    errors.append(ContentError(loaded.file, node.start_mark.line + 1, node.start_mark.column + 1, dotted(path), message, hint))
