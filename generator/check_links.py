@@ -3,7 +3,8 @@
 The engine's strict build fails on a link to a missing page, but names the generated page; this
 finds the same links before anything is built, in the file and on the line where they were
 written: hand-written pages, and the Markdown fields of workbook.yml, exercises and sources. A link
-to a source's idea (`sources/<id>.md#<idea>`) must name an idea of that source.
+with an anchor must name one the page has: a heading of a hand-written page (as the `toc`
+extension makes its id), or an idea of a source (`sources/<id>.md#<idea>`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
 from .model import Exercise, Source, Workbook
@@ -21,12 +24,21 @@ LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def heading_ids(text: str) -> set[str]:
+    """The ids the `toc` extension gives the headings of a Markdown page (an explicit `{#id}` wins)."""
+    ids: set[str] = set()
+    for heading in re.findall(r"^#{1,6}\s+(.+?)\s*#*\s*$", text, flags=re.M):
+        explicit = re.search(r"\{\s*#([\w-]+)[^}]*\}\s*$", heading)
+        ids.add(explicit.group(1) if explicit else slugify(re.sub(r"\{[^}]*\}\s*$", "", heading), "-"))
+    return ids
+
+
 def generated_pages(
-    workbook: Workbook, sources: list[Source], exercise_ids: set[str], pages: set[str], broken: set[str]
+    workbook: Workbook, sources: list[Source], exercise_ids: set[str], pages: dict[str, str], broken: set[str]
 ) -> dict[str, set[str] | None]:
-    """Every page of the docs folder -> the anchors a link may name on it (checked for sources only;
-    None where they are unknown). `broken`: pages of files that failed their own checks (still there)."""
-    out: dict[str, set[str] | None] = {f"{p}.md": None for p in pages}
+    """Every page of the docs folder -> the anchors a link may name on it (None where the generator's
+    templates make them, which are not checked). `broken`: pages of files that failed their own checks."""
+    out: dict[str, set[str] | None] = {f"{p}.md": heading_ids(text) for p, text in pages.items()}
     out |= {"my-workbook.md": None, "facilitator-guide.md": None}
     out |= {f"exercises/{e}.md": None for e in exercise_ids}
     out |= {f"chapters/{c.id}.md": None for c in workbook.chapters}
@@ -50,7 +62,7 @@ def link_problems(text: str, page: str, known: dict[str, set[str] | None]) -> It
             near = did_you_mean(resolved, known)
             yield line, f"the link `{target}` leads to no page (`{resolved}`)", near or "link to a page the workbook has"
         elif anchor and (ideas := known[resolved]) is not None and anchor not in ideas:
-            yield line, f"the link `{target}` names no idea `{anchor}` of that source", did_you_mean(anchor, ideas)
+            yield line, f"the link `{target}` names no heading or idea `#{anchor}` on that page", did_you_mean(anchor, ideas)
 
 
 def markdown_fields(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -77,7 +89,7 @@ def links_checks(
 ) -> list[ContentError]:
     """`page_files`: page id -> the file it was read from, as errors name it; `broken`: the pages of
     exercises and sources that failed their own checks (reported already, and still there)."""
-    known = generated_pages(workbook, [s for s, _ in sources.values()], set(exercises), set(pages), broken)
+    known = generated_pages(workbook, [s for s, _ in sources.values()], set(exercises), pages, broken)
     errors: list[ContentError] = []
     for page_id, text in pages.items():
         for line, message, hint in link_problems(text, f"{page_id}.md", known):
