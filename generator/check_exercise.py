@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import spec as scoring
+from .bands import band_problems
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
 from .model import Choice, Dimension, Exercise, Number, Table
@@ -145,14 +146,14 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
             )
             continue
         low, high = scoring.dimension_range(ex, dim)
-        for band, message, hint in scoring.band_problems(dim.bands, low, high):
+        for band, message, hint in band_problems(dim.bands, low, high):
             at(loc + (("bands", band) if band is not None else ("bands",)), message, hint)
 
     if not errors:  # dimensions built from dimensions: their range comes from the others' ranges
         ranges = scoring.dimension_ranges(ex)
         for d, dim in enumerate(ex.scoring.dimensions):
             if dim.of:
-                for band, message, hint in scoring.band_problems(dim.bands, *ranges[dim.id]):
+                for band, message, hint in band_problems(dim.bands, *ranges[dim.id]):
                     at(("scoring", "dimensions", d) + (("bands", band) if band is not None else ("bands",)), message, hint)
 
     overall = ex.scoring.overall
@@ -169,7 +170,7 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
             )
         elif not errors:
             low, high = scoring.overall_range(overall, scoring.dimension_ranges(ex), chosen)
-            for band, message, hint in scoring.band_problems(overall.bands, low, high):
+            for band, message, hint in band_problems(overall.bands, low, high):
                 at(("scoring", "overall") + (("bands", band) if band is not None else ("bands",)), message, hint)
     return errors
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import palette
 from . import spec as scoring
+from .bands import fmt
 from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
 from .links import Links
 from .model import Content, Exercise, Likert, Source, Workbook
@@ -87,7 +88,7 @@ def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline
     env.filters["text"] = plain_text
-    env.filters["score"] = scoring.fmt
+    env.filters["score"] = fmt
     return env
 
 

@@ -7,8 +7,9 @@ import math
 
 import pytest
 
+from generator.bands import band_problems
 from generator.model import Band, Exercise
-from generator.spec import band_problems, dimension_range, overall_range, ratio_range, widget_spec
+from generator.spec import dimension_range, overall_range, ratio_range, widget_spec
 
 
 def exercise(items: list[dict], dimensions: list[dict], overall: dict | None = None) -> Exercise:
