@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import engine_command
-from generator.render import write_docs
+from generator.docs_folder import write_docs
+from generator.engine import engine_command
 from generator.validate import validate_content
 
 REPO = Path(__file__).resolve().parents[1]

@@ -187,3 +187,12 @@ def test_the_published_address_can_come_from_the_command_line(project: Path, tmp
     bad = subprocess.run([*base, "--site", str(tmp_path / "other"), "--site-url", "javascript:alert(1)"], capture_output=True, text=True)
     assert bad.returncode == 1 and "--site-url" in bad.stderr and "site_url" in bad.stderr
     assert not (tmp_path / "other").exists()
+
+
+def test_make_bench_still_runs_against_the_current_modules() -> None:
+    """`make bench` is not part of `make test`; this keeps its imports from rotting when modules move."""
+    import importlib
+
+    for name in ("tests.bench", "tests.bench_pages", "tests.bench_pdf", "tests.bench_widget"):
+        module = importlib.import_module(name)
+        assert callable(getattr(module, "main", None) or getattr(module, "run", None)), name
