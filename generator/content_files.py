@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
 from .field_errors import describe, from_pydantic
-from .load import MAX_BYTES, Loaded, load_yaml, shape_problems, too_big
+from .load import Loaded, load_yaml, read_text, shape_problems
 
 
 def check_file(path: Path, display: str, model: type[BaseModel], errors: list[ContentError]) -> tuple[Any, Loaded | None]:
@@ -131,30 +131,10 @@ def check_folder(
 
 def read_page(path: Path, display: str, errors: list[ContentError]) -> str | None:
     """A hand-written page as text: UTF-8, within the size limit, its front matter (if any) valid YAML."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        errors.append(ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}"))
+    text, problems = read_text(path, display)
+    if text is None:
+        errors += problems
         return None
-    if len(raw) > MAX_BYTES:
-        errors.append(too_big(display, len(raw)))
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        errors.append(
-            ContentError(
-                display,
-                line,
-                exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1,
-                "",
-                f"the page is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
-                'save the file as UTF-8 in your editor ("Save with encoding")',
-            )
-        )
-        return None
-    text = text.removeprefix("\ufeff")
     match = re.match(r"---\r?\n(.*?\r?\n)---\r?\n", text, re.S)
     if match:
         front = match.group(1)

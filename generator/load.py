@@ -52,30 +52,9 @@ class Loaded:
 
 def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentError]]:
     """Parse `path`; `display` is the name errors show (relative to the project)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [too_big(display, size)]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            ContentError(
-                display,
-                line,
-                column,
-                "",
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
-                'save the file as UTF-8 in your editor ("Save with encoding" / "Reopen with encoding")',
-            )
-        ]
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text, unreadable = read_text(path, display)
+    if text is None:
+        return None, unreadable
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [ContentError(display, 1, 1, "", "the file is empty", "fill it in, or delete it if it is not needed")]
 
@@ -107,6 +86,33 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
     loaded.data = _build(node, (), loaded, errors)
     _SCALARS.constructed_objects.clear()  # its per-document cache would otherwise grow
     return (None if errors else loaded), errors
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[ContentError]]:
+    """A content file's text (byte-order mark dropped), or why it cannot be read: missing, over
+    MAX_BYTES, or not UTF-8 (with the line and column of the first byte that is not)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [too_big(display, size)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            ContentError(
+                display,
+                line,
+                column,
+                "",
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
+                'save the file as UTF-8 in your editor ("Save with encoding" / "Reopen with encoding")',
+            )
+        ]
 
 
 def too_big(display: str, size: int) -> ContentError:
