@@ -119,7 +119,7 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
         )
     if kind == "string_pattern_mismatch":
         if loc and (
-            str(loc[-1]) in ("id", "ideas", "exercises", "follow_ups", "dimension", "of", "numerator", "denominator")
+            str(loc[-1]) in ("id", "ideas", "exercises", "exercise", "follow_ups", "dimension", "of", "numerator", "denominator")
             or isinstance(loc[-1], int)
         ):
             suggestion = id_like(str(found))
@@ -150,6 +150,16 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
         if kind == "too_short" and what == "text":
             return ContentError(loaded.file, line, col, path, f"`{loc[-1]}` is empty", "write something here or remove the field")
         return ContentError(loaded.file, line, col, path, err["msg"].replace("List", "list"), "")
+    if kind in _BOUNDS:
+        bound = next(iter(err.get("ctx", {}).values()), "")
+        return ContentError(
+            loaded.file,
+            line,
+            col,
+            path,
+            f"expected {_BOUNDS[kind]} {bound}, found {describe(found)}",
+            _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1])),
+        )
     expected = {
         "string_type": "text",
         "int_type": "a whole number",
@@ -180,6 +190,10 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     return ContentError(loaded.file, line, col, path, message[0].lower() + message[1:], "")
+
+
+# Pydantic's error types for numbers out of range -> how the message words the bound.
+_BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than", "less_than_equal": "at most", "less_than": "less than"}
 
 
 def describe(value: Any) -> str:

@@ -347,8 +347,52 @@ class Facilitator(Strict):
 
 Exercise.model_rebuild()
 
+
+# --- sessions.yml (optional) --------------------------------------------------------------------
+
+
+class PlanSlot(Strict):
+    """One step of a session: an exercise, a discussion, or another activity (welcome, break, close)."""
+
+    exercise: Id | None = Field(None, description="An exercise the group does, by id (see content/exercises/).")
+    discussion: str | None = Field(None, min_length=1, description="A discussion: its question or title, as shown in the plan.")
+    activity: str | None = Field(
+        None, min_length=1, description="Anything else, by its title: a welcome, a demonstration, a break, the close."
+    )
+    minutes: int = Field(ge=1, le=480, description="How long this step takes, in whole minutes.")
+    note: str = Field("", description="One line on how to run it, e.g. `15 to complete and score; warn that some statements are reversed`.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> PlanSlot:
+        given = [k for k in ("exercise", "discussion", "activity") if getattr(self, k) is not None]
+        if len(given) != 1:
+            found = " and ".join(f"`{k}`" for k in given) if given else "none of them"
+            raise ValueError(f"a slot is one of `exercise`, `discussion` or `activity`; this one has {found}")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return "exercise" if self.exercise else "discussion" if self.discussion else "activity"
+
+
+class Session(Strict):
+    id: Id = Field(description="Names the session in error messages and links; unique in the file.")
+    title: str = Field(min_length=1, description="The session's name, e.g. `90-minute introduction`.")
+    minutes: int = Field(ge=1, le=1440, description="The session's length in minutes: its slots must add up to it.")
+    purpose: str = Field("", description="One line on what the session is for and who it suits.")
+    slots: list[PlanSlot] = Field(min_length=1, description="The steps of the session, in order.")
+
+
+class Sessions(Strict):
+    sessions: list[Session] = Field(
+        min_length=1,
+        description="Workshop sessions, in the order the facilitator guide and pack show them. "
+        "Exercises no session names get a plan assembled from their timings.",
+    )
+
+
 # What each kind of content file holds: validation reads files with it, `workbook schema` writes it out.
-KIND_OF_FILE: dict[str, type[Strict]] = {"workbook": Workbook, "source": Source, "exercise": Exercise}
+KIND_OF_FILE: dict[str, type[Strict]] = {"workbook": Workbook, "source": Source, "exercise": Exercise, "sessions": Sessions}
 
 
 @dataclass
@@ -362,6 +406,7 @@ class Content:
     pages: dict[str, str]  # page id (file stem) -> Markdown
     assets: list[Path] = field(default_factory=list)  # extra files under content/ (e.g. the logo)
     notes: list[ContentError] = field(default_factory=list)  # files skipped, said once per build or check
+    sessions: list[Session] = field(default_factory=list)  # from content/sessions.yml; empty without it
 
     def chapter_of(self, exercise_id: str) -> Chapter:
         return next(c for c in self.workbook.chapters if exercise_id in c.exercises)

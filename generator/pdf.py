@@ -63,7 +63,7 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
         }
 
     partial = sheets.partials(href=lambda eid: f"#ex-{eid}")
-    plans = session_plans(exercises)
+    plans = session_plans(exercises, content.sessions)
     docs = []
     for kind, path in (("participant", PARTICIPANT_PACK), ("facilitator", FACILITATOR_PACK)):
         facilitator = kind == "facilitator"

@@ -1,19 +1,28 @@
-"""Session plans for workshops, assembled from the exercises' minutes (pure: no files, no templates).
+"""Session plans for workshops: the sessions authored in content/sessions.yml, and plans assembled
+from the exercises' minutes for what no session names (pure: no files, no templates).
 
 Pipeline position: validate -> **plans** -> render (the facilitator guide page) and pdf (the
 facilitator pack). Both show the same plans because both call `session_plans`.
 
-A plan opens with a welcome, takes exercises in the workbook's reading order while they fit (an
-exercise that does not fit is left out and the next one is tried), adds a discussion after each
-exercise that has discussion prompts, puts a break (if any) at the boundary nearest the middle, and
-gives the time left over to the close, so the session ends on time.
+An authored session is shown as written: its slots in order, each starting where the one before
+ended (validation has checked they add up to the session's length). Without content/sessions.yml
+every exercise is planned automatically in two formats (`FORMATS`); with it, only the exercises no
+session names are, in sessions just long enough for them (`remainder_plans`).
+
+An automatic plan opens with a welcome, takes exercises in the workbook's reading order while they
+fit (an exercise that does not fit is left out and the next one is tried), adds a discussion after
+each exercise that has discussion prompts, puts a break (if any) at the boundary nearest the middle,
+and gives the time left over to the close, so the session ends on time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from .model import Session
 
 
 class Timed(Protocol):
@@ -49,8 +58,9 @@ class Slot:
     start: int  # minutes from the start of the session
     minutes: int
     title: str
-    kind: str  # "welcome", "exercise", "discussion", "break" or "close"
-    exercise: str | None = None  # the exercise id, for "exercise" and "discussion" slots
+    kind: str  # "welcome", "exercise", "discussion", "break", "close", or "activity" (authored)
+    exercise: str | None = None  # the exercise id, for "exercise" and (automatic) "discussion" slots
+    note: str = ""  # how to run it (authored slots only)
 
     @property
     def end(self) -> int:
@@ -63,6 +73,9 @@ class SessionPlan:
     minutes: int
     slots: tuple[Slot, ...]
     left_out: tuple[str, ...]  # ids of exercises that did not fit, in reading order
+    automatic: bool = True  # assembled here, not authored in content/sessions.yml
+    purpose: str = ""
+    id: str = ""  # the authored session's id (for anchors); "" for automatic plans
 
     @property
     def exercises(self) -> tuple[str, ...]:
@@ -126,5 +139,54 @@ def plan_session(exercises: Sequence[Timed], fmt: SessionFormat) -> SessionPlan:
     return SessionPlan(fmt.title, fmt.minutes, tuple(slots), tuple(left_out))
 
 
-def session_plans(exercises: Sequence[Timed], formats: Sequence[SessionFormat] = FORMATS) -> list[SessionPlan]:
-    return [plan_session(exercises, fmt) for fmt in formats]
+def authored_plan(session: Session, titles: Mapping[str, str]) -> SessionPlan:
+    """An authored session as a plan: its slots in order, timed from the start (titles: exercise id -> title)."""
+    slots: list[Slot] = []
+    t = 0
+    for slot in session.slots:
+        title = titles[slot.exercise] if slot.exercise else (slot.discussion or slot.activity or "")
+        slots.append(Slot(t, slot.minutes, title, slot.kind, slot.exercise, slot.note))
+        t += slot.minutes
+    return SessionPlan(session.title, session.minutes, tuple(slots), (), automatic=False, purpose=session.purpose, id=session.id)
+
+
+REMAINDER_TITLE = "Other exercises"
+LONGEST = FORMATS[-1]  # the longest automatic session; more exercises than it holds make several
+BREAK_AFTER = 120  # a session longer than this gets a break
+ROUND_TO = 15  # automatic sessions last a whole number of quarter hours
+
+
+def _need(exercise: Timed, fmt: SessionFormat) -> int:
+    return exercise.minutes + (fmt.discussion if _has_prompts(exercise) else 0)
+
+
+def remainder_plans(exercises: Sequence[Timed]) -> list[SessionPlan]:
+    """Plans for the exercises no authored session names, in reading order: sessions just long enough
+    for them (to the next quarter hour), several when they outgrow the longest format."""
+    base = LONGEST
+    room = base.minutes - base.welcome - base.close - base.break_minutes
+    parts: list[list[Timed]] = []
+    for ex in exercises:
+        if parts and sum(_need(e, base) for e in parts[-1]) + _need(ex, base) <= room:
+            parts[-1].append(ex)
+        else:
+            parts.append([ex])
+    plans = []
+    for n, part in enumerate(parts, start=1):
+        length = base.welcome + sum(_need(e, base) for e in part) + base.close
+        pause = base.break_minutes if length > BREAK_AFTER and len(part) > 1 else 0
+        minutes = math.ceil((length + pause) / ROUND_TO) * ROUND_TO
+        title = REMAINDER_TITLE + (f", part {n}" if len(parts) > 1 else "")
+        plans.append(plan_session(part, SessionFormat(title, minutes, break_minutes=pause)))
+    return plans
+
+
+def session_plans(exercises: Sequence[Timed], sessions: Sequence[Session] = ()) -> list[SessionPlan]:
+    """The plans the guide and the pack show: the authored sessions, then automatic plans for the
+    exercises none of them names; with no authored sessions, every exercise in each of `FORMATS`."""
+    if not sessions:
+        return [plan_session(exercises, fmt) for fmt in FORMATS]
+    titles = {ex.id: ex.title for ex in exercises}
+    named = {slot.exercise for session in sessions for slot in session.slots if slot.exercise}
+    rest = [ex for ex in exercises if ex.id not in named]
+    return [authored_plan(s, titles) for s in sessions] + (remainder_plans(rest) if rest else [])

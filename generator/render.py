@@ -207,7 +207,7 @@ def render_pages(
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,
         exercises=exercises,
-        plans=session_plans(exercises),
+        plans=session_plans(exercises, content.sessions),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         facilitator_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{FACILITATOR_PACK}") if pdf else "",
         participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",

@@ -8,15 +8,18 @@ and bands (check_exercise.py). Problems are collected, never raised.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .check_exercise import exercise_checks
 from .check_links import links_checks
 from .check_references import cross_checks
+from .check_sessions import sessions_checks
 from .check_strings import strings_checks
 from .content_files import check_file, check_folder, content_paths, read_page
 from .errors import ContentError
-from .model import Content, Exercise, Source, Workbook
+from .load import Loaded
+from .model import Content, Exercise, Session, Sessions, Source, Workbook
 
 
 def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
@@ -50,6 +53,8 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         pages[path.stem] = text if text is not None else ""
         page_files[path.stem] = rel(path)
 
+    sessions, sessions_loaded = _read_sessions(content_dir, rel, errors)
+
     if workbook is None or wb_loaded is None:
         return None, errors
     # A file that failed its own checks is still "there": references to it are not reported again.
@@ -61,9 +66,26 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
     ideas = None if broken_sources else {idea.id for source, _ in sources.values() for idea in source.ideas}
     for exercise, loaded in exercises.values():
         errors += exercise_checks(exercise, loaded, ideas, set(exercises) | broken_exercises)
+    if sessions is not None and sessions_loaded is not None:
+        errors += sessions_checks(sessions, sessions_loaded, exercises, broken_exercises)
     if errors:
         return None, errors
 
     ordered = {eid: exercises[eid][0] for ch in workbook.chapters for eid in ch.exercises}
     assets = [content_dir / workbook.theme.logo] if workbook.theme.logo else []
-    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets, notes), []
+    plans: list[Session] = sessions.sessions if sessions else []
+    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets, notes, plans), []
+
+
+def _read_sessions(content_dir: Path, rel: Callable[[Path], str], errors: list[ContentError]) -> tuple[Sessions | None, Loaded | None]:
+    """content/sessions.yml, which is optional: without it every session plan is assembled automatically."""
+    path = content_dir / "sessions.yml"
+    misnamed = content_dir / "sessions.yaml"
+    if misnamed.exists():
+        # Only sessions.yml is read; a .yaml file would otherwise be ignored without a word.
+        hint = "keep one of the two files: only sessions.yml is read" if path.exists() else "rename it to sessions.yml"
+        errors.append(ContentError(rel(misnamed), 0, 0, "", "session plans are read from content/sessions.yml", hint))
+    if not path.exists():
+        return None, None
+    sessions, loaded = check_file(path, rel(path), Sessions, errors)
+    return sessions, loaded
