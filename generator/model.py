@@ -367,7 +367,10 @@ class PlanSlot(Strict):
         given = [k for k in ("exercise", "discussion", "activity") if getattr(self, k) is not None]
         if len(given) != 1:
             found = " and ".join(f"`{k}`" for k in given) if given else "none of them"
-            raise ValueError(f"a slot is one of `exercise`, `discussion` or `activity`; this one has {found}")
+            raise ValueError(
+                f"a slot is one of `exercise`, `discussion` or `activity`, and this one has {found}: "
+                "write each step as its own slot, e.g. `- {exercise: network-map, minutes: 30}`"
+            )
         return self
 
     @property
