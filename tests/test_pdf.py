@@ -90,7 +90,7 @@ def test_facilitator_pack_has_every_note_prompt_key_and_plan(downloads: Path) ->
     for ex in content().exercises.values():
         assert f"For the facilitator: {norm(ex.title)}" in text
         assert f"About {ex.minutes} minutes" in text
-    for plan in session_plans(list(content().exercises.values())):
+    for plan in session_plans(list(content().exercises.values()), content().sessions):
         assert norm(plan.title) in text
         for slot in plan.slots:
             assert norm(slot.title) in text
