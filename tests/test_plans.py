@@ -270,3 +270,21 @@ def test_the_facilitator_pack_shows_the_authored_sessions_in_order(tmp_path: Pat
         assert rows == sorted(rows), plan.title
         if plan.minutes == 90:
             assert "0:40 15 The employment security hierarchy" in section
+
+
+def test_the_customising_guides_session_example_is_valid_as_written(tmp_path: Path) -> None:
+    import re
+    import shutil
+
+    guide = (REPO / "CUSTOMISING.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```yaml\n(.*?)```", guide, flags=re.S) if b.startswith("sessions:")]
+    root = make_project(tmp_path / "fork", REPO / "content")
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "content" / "sessions.yml").write_text(example, encoding="utf-8")
+    content, errors = validate_content(root)
+    assert content is not None, errors
+    plans = session_plans(list(content.exercises.values()), content.sessions)
+    assert plans[0].title == "Lunchtime taster" and plans[0].slots[-1].end == 45
+    # the other ten exercises are planned automatically, after it
+    assert sorted(e for p in plans[1:] for e in p.exercises) == sorted(set(content.exercises) - set(plans[0].exercises))
+    assert all(p.automatic for p in plans[1:])
