@@ -25,6 +25,7 @@ def test_every_content_file_names_its_schema() -> None:
     files = [(REPO / "content" / "workbook.yml", "workbook", 1)]
     files += [(p, "source", 2) for p in (REPO / "content" / "sources").glob("*.yml")]
     files += [(p, "exercise", 2) for p in (REPO / "content" / "exercises").glob("*.yml")]
+    files += [(REPO / "content" / "sessions.yml", "sessions", 1)]
     for path, kind, depth in files:
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == modeline(kind, depth), path
