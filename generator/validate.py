@@ -2,8 +2,9 @@
 
 Pipeline position: load -> **validate** -> render -> build -> pdf. This module only orders the
 checks: each file against its model (content_files.py, field_errors.py), then what spans files
-(check_references.py), the wording overrides (check_strings.py) and each exercise's ids, dimensions
-and bands (check_exercise.py). Problems are collected, never raised.
+(check_references.py), the wording overrides (check_strings.py), each exercise's ids, dimensions
+and bands (check_exercise.py) and the optional session plans (check_sessions.py). Problems are
+collected, never raised.
 """
 
 from __future__ import annotations
