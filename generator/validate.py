@@ -3,7 +3,7 @@
 Pipeline position: load -> **validate** -> render -> build -> pdf. This module only orders the
 checks: each file against its model (content_files.py, field_errors.py), then what spans files
 (check_references.py), the wording overrides (check_strings.py) and each exercise's ids, dimensions
-and bands (check_exercise.py). Problems are collected, never raised.
+and bands (check_exercise.py), and last the translations beside the originals (translations.py). Problems are collected, never raised.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .check_strings import strings_checks
 from .content_files import check_file, check_folder, content_paths, read_page
 from .errors import ContentError
 from .model import Content, Exercise, Source, Workbook
+from .translations import check_translations
 
 
 def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
@@ -61,9 +62,16 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
     ideas = None if broken_sources else {idea.id for source, _ in sources.values() for idea in source.ideas}
     for exercise, loaded in exercises.values():
         errors += exercise_checks(exercise, loaded, ideas, set(exercises) | broken_exercises)
+    # Translations are checked against originals that passed their own checks.
+    translations, translation_errors, translation_notes = check_translations(
+        content_dir, rel, root, (workbook, wb_loaded), sources, exercises, page_files, pages
+    )
+    errors += translation_errors
+    notes += translation_notes
     if errors:
         return None, errors
 
     ordered = {eid: exercises[eid][0] for ch in workbook.chapters for eid in ch.exercises}
     assets = [content_dir / workbook.theme.logo] if workbook.theme.logo else []
-    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets, notes), []
+    sources_ = [s for s, _ in sources.values()]
+    return Content(root, workbook, sources_, ordered, pages, assets, notes, translations), []
