@@ -110,15 +110,18 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
         line, _ = original.position(loc)
         return f"{original.file}:{line}"
 
-    def error(loc: Loc, message: str, hint: str, *, key: bool = False) -> None:
-        errors.append(ContentError(translation.file, *translation.position(loc, key=key), dotted(loc), message, hint))
+    def error(loc: Loc, message: str, hint: str, *, key: bool = False, at: Loc | None = None) -> None:
+        # A field that is missing is placed where its parent is, as pydantic's "missing" errors are.
+        place = translation.position(loc if at is None else at, key=key)
+        errors.append(ContentError(translation.file, *place, dotted(loc), message, hint))
 
     def missing(loc: Loc) -> None:
         name = dotted(loc[-1:]) if isinstance(loc[-1], str) else dotted(loc)
         error(
-            loc[:-1],
+            loc,
             f"the translation leaves out `{dotted(loc)}`, which the original has ({where(loc)})",
             f"add `{name}:` with its text in `{language}`, in the same place as in the original",
+            at=loc[:-1],
         )
 
     def merge(orig: Any, trans: Any, loc: Loc) -> Any:
@@ -171,10 +174,13 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
     merged = merge(original.data, translation.data, ())
     for loc, default in DEFAULTED.get(kind, {}).items():
         if _needs(kind, original.data, loc) and _get(translation.data, loc) is None:
+            shown = ", ".join(f"`{d}`" for d in default) if isinstance(default, list) else f"`{default}`"
             error(
-                loc[:-1],
-                f"the original leaves `{dotted(loc)}` out, so its English default ({_shown(default)}) would be shown",
-                f"give `{dotted(loc)}` with its text in `{language}`",
+                loc,
+                f"the original leaves `{loc[-1]}` out, so its English default would be shown ({shown})",
+                f"give `{loc[-1]}:` with its text in `{language}`"
+                + (f", {len(default)} labels from the lowest" if isinstance(default, list) else ""),
+                at=loc[:-1],
             )
     return merged, errors
 
