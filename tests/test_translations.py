@@ -8,6 +8,8 @@ Translations that change the structure or leave text out are golden cases in tes
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,15 @@ def test_the_shipped_workbook_is_complete_in_spanish() -> None:
     for source in content.sources:
         assert source.title in about or source.title in " ".join(s.title for s in spanish.sources)
         assert next(s for s in spanish.sources if s.id == source.id).title == source.title, "credited by the English title"
+
+
+def test_workbook_check_prints_the_missing_translations_as_notes(tmp_path: Path) -> None:
+    root = with_languages(make_project(tmp_path / "p"))
+    shutil.copy(FIXTURE, root / "content" / "exercises" / "all-types.es.yml")
+
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "check"], capture_output=True, text=True)
+
+    assert run.returncode == 0, run.stderr
+    assert "content is valid" in run.stdout
+    assert "note: content/exercises/runway.es.yml: no `es` translation" in run.stderr
+    assert "all-types.es.yml" not in run.stderr
