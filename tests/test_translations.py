@@ -7,6 +7,8 @@ Translations that change the structure or leave text out are golden cases in tes
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.docs_folder import docs_files
 from generator.model import Content
 from generator.translations import for_language
 from generator.validate import validate_content
@@ -147,3 +150,41 @@ def test_workbook_check_prints_the_missing_translations_as_notes(tmp_path: Path)
     assert "content is valid" in run.stdout
     assert "note: content/exercises/runway.es.yml: no `es` translation" in run.stderr
     assert "all-types.es.yml" not in run.stderr
+
+
+def test_the_renderer_takes_the_spanish_content_as_it_is() -> None:
+    """for_language gives the model objects render already reads: the Spanish pages render, with the
+    Spanish text, and each form's spec (ids, values, bounds) is the English one's."""
+    content = valid(REPO)
+    english = docs_files(content, REPO / "templates")
+    spanish = docs_files(for_language(content, "es"), REPO / "templates")
+
+    assert sorted(spanish) == sorted(english), "the same pages, under the same names"
+    page = spanish["exercises/network-map.md"].decode("utf-8")
+    assert "Mapa de contactos" in page and "Fuera de mi empleador, en mi sector" in page
+    assert "Outside my employer" not in page
+    for name in english:
+        if name.startswith("exercises/") and name.endswith(".md"):
+            assert _same_scoring(spec_of(spanish[name]), spec_of(english[name])), name
+
+
+def spec_of(page: bytes) -> dict[str, object]:
+    match = re.search(r'<script type="application/json" class="wb-spec">(.*?)</script>', page.decode("utf-8"), re.S)
+    assert match, "every exercise page carries its spec"
+    data = json.loads(match.group(1))
+    assert isinstance(data, dict)
+    return data
+
+
+TEXT_KEYS = {"title", "label"}  # what a spec holds as wording; ids, types, numbers and urls are structure
+
+
+def _same_scoring(a: object, b: object, key: str = "") -> bool:
+    """Equal apart from the wording: same keys, ids, types, numbers and list lengths."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_scoring(a[k], b[k], k) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_scoring(x, y, key) for x, y in zip(a, b, strict=True))
+    if key in TEXT_KEYS and isinstance(a, str) and isinstance(b, str):
+        return True
+    return a == b
