@@ -44,20 +44,38 @@ def check_file(path: Path, display: str, model: type[BaseModel], errors: list[Co
 
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# A translation is named after its original with the language before the suffix: `network-map.es.yml`.
+TRANSLATED_STEM = re.compile(r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2}(?:-[A-Z]{2})?)$")
+
+
+def split_language(stem: str) -> tuple[str, str | None]:
+    """`network-map.es` -> (`network-map`, `es`); a stem without a language -> (stem, None)."""
+    match = TRANSLATED_STEM.match(stem)
+    return (match["stem"], match["language"]) if match else (stem, None)
 
 
 def content_paths(
-    folder: Path, suffixes: tuple[str, ...], root: Path, rel: Any, errors: list[ContentError], notes: list[ContentError]
+    folder: Path,
+    suffixes: tuple[str, ...],
+    root: Path,
+    rel: Any,
+    errors: list[ContentError],
+    notes: list[ContentError],
+    *,
+    translations: bool = False,
 ) -> list[Path]:
-    """The files of `folder` that are content: hidden files (editor locks and swap files, macOS
-    metadata) are skipped with a note; a folder, a link leading out of the project or nowhere, or a
-    second file for one id (`x.yml` beside `x.yaml`) is refused with an error. Never one silently chosen."""
+    """The files of `folder` that are content: the originals, or with `translations` the translations
+    beside them (translations.py). Hidden files (editor locks and swap files, macOS metadata) are
+    skipped with a note; a folder, a link leading out of the project or nowhere, or a second file for
+    one id (`x.yml` beside `x.yaml`) is refused with an error. Never one silently chosen."""
     paths: list[Path] = []
     stems: dict[str, str] = {}
     inside = root.resolve()
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         if path.suffix not in suffixes:
             continue  # `x.yml~` backups and other files are not read
+        if (split_language(path.stem)[1] is not None) != translations:
+            continue
         where = rel(path)
         if path.name.startswith("."):
             notes.append(

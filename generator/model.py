@@ -74,6 +74,12 @@ class Workbook(Strict):
     title: str = Field(min_length=1, description="The workbook's name: site title, printed on every worksheet.")
     subtitle: str = Field("", description="One line under the title on the home page.")
     language: str = Field("en", pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$", description="Language code of the content, e.g. `en`.")
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")]] = Field(
+        default_factory=list,
+        description="Languages the workbook is made in, `language` among them, e.g. `[en, es]`. Each other language's text "
+        "comes from translations beside the originals (`exercises/<id>.es.yml`, `pages/<id>.es.md`, `workbook.es.yml`). "
+        "Empty: `language` only.",
+    )
     author: str = Field(min_length=1, description="Who wrote or maintains this workbook.")
     licence: str = Field(min_length=1, description="Licence of the workbook's text, e.g. `CC BY-SA 4.0`.")
     site_url: str = Field(
@@ -399,6 +405,17 @@ KIND_OF_FILE: dict[str, type[Strict]] = {"workbook": Workbook, "source": Source,
 
 
 @dataclass
+class Translation:
+    """One language's translated files, each merged over its original's structure (translations.py)."""
+
+    language: str
+    workbook: Workbook | None  # None: no workbook.<language>.yml
+    sources: dict[str, Source]  # id -> translated source; only the files translated
+    exercises: dict[str, Exercise]
+    pages: dict[str, str]
+
+
+@dataclass
 class Content:
     """The whole checked workbook: what validation returns and every later stage reads."""
 
@@ -410,6 +427,11 @@ class Content:
     assets: list[Path] = field(default_factory=list)  # extra files under content/ (e.g. the logo)
     notes: list[ContentError] = field(default_factory=list)  # files skipped, said once per build or check
     sessions: list[Session] = field(default_factory=list)  # from content/sessions.yml; empty without it
+    # The other languages of `workbook.languages`: translations.for_language(content, language) merges one.
+    translations: dict[str, Translation] = field(default_factory=dict)
+    # In a merged language: what shows the original's text for want of a translation, for a notice on its
+    # page: "workbook" (chapters, titles), "pages/<id>", "exercises/<id>", "sources/<id>".
+    untranslated: frozenset[str] = frozenset()
 
     def chapter_of(self, exercise_id: str) -> Chapter:
         return next(c for c in self.workbook.chapters if exercise_id in c.exercises)

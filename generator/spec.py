@@ -265,7 +265,15 @@ def widget_spec(exercise: Exercise, urls: dict[str, tuple[str, str]]) -> dict[st
             }
     # The version changes whenever what answers mean changes, so the widget can reconcile old saves.
     # Titles and URLs of follow-ups differ between pages and mean nothing for answers: leave them out.
-    scoring_maths = [{k: v for k, v in d.items() if k != "follow_ups"} for d in spec["dimensions"]]
+    # So do labels: a translation (or a reworded label) keeps the version, and readers' answers with it.
+    scoring_maths = [{k: _unlabelled(v) for k, v in d.items() if k not in ("follow_ups", "label")} for d in spec["dimensions"]]
     fingerprint = json.dumps({"items": items, "scoring": scoring_maths}, sort_keys=True)
     spec["version"] = hashlib.sha256(fingerprint.encode()).hexdigest()[:10]
     return spec
+
+
+def _unlabelled(value: Any) -> Any:
+    """Bands without their labels, for the version's fingerprint."""
+    if isinstance(value, list):
+        return [{k: v for k, v in b.items() if k != "label"} if isinstance(b, dict) else b for b in value]
+    return value

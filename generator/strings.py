@@ -13,8 +13,12 @@ print.js shows buttons written in the page template, so it has no strings of its
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from pathlib import Path
+
+import yaml
 
 DEFAULTS: dict[str, str] = {
     # --- exercise pages (widget.js) ---
@@ -216,32 +220,63 @@ def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
-def effective(overrides: dict[str, str]) -> dict[str, str]:
-    """The defaults with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
-    return {**DEFAULTS, **{k: v for k, v in overrides.items() if k in DEFAULTS}}
+def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]:
+    """The defaults in `language` with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
+    return {**defaults_for(language), **{k: v for k, v in overrides.items() if k in DEFAULTS}}
 
 
-def _table(overrides: dict[str, str], mine: bool) -> str:
-    table = {k: v for k, v in effective(overrides).items() if k.startswith(MY_PREFIX) == mine}
+def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
+    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine}
     return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
 
 
-def strings_js(overrides: dict[str, str]) -> str:
+def strings_js(overrides: dict[str, str], language: str = "en") -> str:
     """assets/workbook/strings.js: the effective table of every page's scripts, as a classic script.
 
     The My workbook page's own wording is in my-strings.js (`my_strings_js`), so an exercise page
     does not download words it never shows."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = {_table(overrides, mine=False)};\n"
+        f"globalThis.WorkbookStrings = {_table(overrides, mine=False, language=language)};\n"
     )
 
 
-def my_strings_js(overrides: dict[str, str]) -> str:
+def my_strings_js(overrides: dict[str, str], language: str = "en") -> str:
     """assets/workbook/my-strings.js: the My workbook page's wording, added to the table strings.js set."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True)});\n"
+        f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True, language=language)});\n"
         # Instant navigation runs the page's scripts in any order: if my-workbook.js came first, it waited for this.
         "if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate();\n"
     )
+
+
+# --- other languages ------------------------------------------------------------------------------
+# The English texts above are the defaults; generator/locales/<language>.yml gives the same ids in
+# another language, one `id: text` line each (tests/test_locales.py checks ids and placeholders).
+LOCALES = Path(__file__).parent / "locales"
+
+
+@functools.cache
+def locale_table(language: str) -> dict[str, str]:
+    """generator/locales/<language>.yml as read (`es-MX` falls back to `es`); {} when there is none."""
+    for name in dict.fromkeys((language, language.split("-")[0])):
+        path = LOCALES / f"{name}.yml"
+        if path.is_file():
+            table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            return {str(k): str(v) for k, v in table.items()}
+    return {}
+
+
+def languages_with_tables() -> list[str]:
+    """The languages the interface is written in: English and every locales/*.yml."""
+    return ["en", *sorted(p.stem for p in LOCALES.glob("*.yml"))]
+
+
+def defaults_for(language: str) -> dict[str, str]:
+    """The defaults in `language`: its table over the English texts, so an id added to DEFAULTS and
+    not yet translated shows in English rather than not at all."""
+    if language == "en" or language.startswith("en-"):
+        return dict(DEFAULTS)
+    table = locale_table(language)
+    return {key: table.get(key, text) for key, text in DEFAULTS.items()}

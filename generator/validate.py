@@ -3,8 +3,8 @@
 Pipeline position: load -> **validate** -> render -> build -> pdf. This module only orders the
 checks: each file against its model (content_files.py, field_errors.py), then what spans files
 (check_references.py), the wording overrides (check_strings.py), each exercise's ids, dimensions
-and bands (check_exercise.py) and the optional session plans (check_sessions.py). Problems are
-collected, never raised.
+and bands (check_exercise.py), the optional session plans (check_sessions.py) and last the
+translations beside the originals (translations.py). Problems are collected, never raised.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .content_files import check_file, check_folder, content_paths, read_page
 from .errors import ContentError
 from .load import Loaded
 from .model import Content, Exercise, Session, Sessions, Source, Workbook
+from .translations import check_translations
 
 
 def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
@@ -69,13 +70,20 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         errors += exercise_checks(exercise, loaded, ideas, set(exercises) | broken_exercises)
     if sessions is not None and sessions_loaded is not None:
         errors += sessions_checks(sessions, sessions_loaded, exercises, broken_exercises)
+    # Translations are checked against originals that passed their own checks.
+    translations, translation_errors, translation_notes = check_translations(
+        content_dir, rel, root, (workbook, wb_loaded), sources, exercises, page_files, pages
+    )
+    errors += translation_errors
+    notes += translation_notes
     if errors:
         return None, errors
 
     ordered = {eid: exercises[eid][0] for ch in workbook.chapters for eid in ch.exercises}
     assets = [content_dir / workbook.theme.logo] if workbook.theme.logo else []
+    sources_ = [s for s, _ in sources.values()]
     plans: list[Session] = sessions.sessions if sessions else []
-    return Content(root, workbook, [s for s, _ in sources.values()], ordered, pages, assets, notes, plans), []
+    return Content(root, workbook, sources_, ordered, pages, assets, notes, sessions=plans, translations=translations), []
 
 
 def _read_sessions(content_dir: Path, rel: Callable[[Path], str], errors: list[ContentError]) -> tuple[Sessions | None, Loaded | None]:

@@ -28,7 +28,8 @@ def synthetic_project(target: Path, exercises: int) -> Path:
     shutil.copytree(REPO / "content", target / "content")
     shutil.copytree(REPO / "templates", target / "templates")
     shutil.copy2(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    originals = sorted((REPO / "content" / "exercises").glob("*.yml"))
+    # Translations (`<id>.es.yml`) are not exercises of their own.
+    originals = sorted(p for p in (REPO / "content" / "exercises").glob("*.yml") if "." not in p.stem)
     ids = []
     for n in range(exercises):
         source = originals[n % len(originals)]
@@ -44,6 +45,7 @@ def synthetic_project(target: Path, exercises: int) -> Path:
         wb_file = target / "content" / "workbook.yml"
         wb = yaml.safe_load(wb_file.read_text(encoding="utf-8"))
         wb["chapters"].append({"id": "synthetic", "title": "Synthetic", "exercises": ids})
+        wb.pop("languages", None)  # the translations have no synthetic chapter: build the original language only
         wb_file.write_text(yaml.safe_dump(wb, sort_keys=False), encoding="utf-8")
     return target
 

@@ -131,3 +131,10 @@ def test_spec_version_changes_when_items_change() -> None:
     two = exercise([likert("a", "d"), likert("b", "d")], [{"id": "d", "label": "D"}])
     assert widget_spec(one, {})["version"] != widget_spec(two, {})["version"]
     assert widget_spec(one, {})["version"] == widget_spec(exercise([likert("a", "d")], [{"id": "d", "label": "D"}]), {})["version"]
+
+
+def test_spec_version_keeps_through_a_change_of_wording() -> None:
+    """A translation, or a reworded label, is not a change of what answers mean."""
+    one = exercise([likert("a", "d")], [{"id": "d", "label": "D"}])
+    reworded = exercise([likert("a", "d")], [{"id": "d", "label": "Dimensión"}])
+    assert widget_spec(one, {})["version"] == widget_spec(reworded, {})["version"]

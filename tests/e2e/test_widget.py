@@ -22,7 +22,8 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Rules outside the WCAG tags that Lighthouse's accessibility score counts too.
 AXE_RULES = ["aria-dialog-name"]
-EXERCISES = sorted(p.stem for p in (REPO / "content" / "exercises").glob("*.yml"))
+# Translations (`<id>.es.yml`) are not exercises of their own.
+EXERCISES = sorted(p.stem for p in (REPO / "content" / "exercises").glob("*.yml") if "." not in p.stem)
 HIERARCHY = "exercises/employment-security-hierarchy/"
 PROFILE_ID = "employment-security-hierarchy"
 KEY = "workbook:v1:/:"  # widget.js: format version, the site's root path, then the exercise id

@@ -1,0 +1,65 @@
+"""The interface wording in other languages (generator/locales/*.yml): every table has exactly the
+English ids of generator/strings.py, each with the English text's placeholders.
+
+When an id is added to strings.py, this test names it for every language still to translate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.strings import DEFAULTS, LOCALES, defaults_for, languages_with_tables, locale_table, placeholders
+
+TABLES = sorted(LOCALES.glob("*.yml"))
+
+
+def test_spanish_ships() -> None:
+    assert "es" in languages_with_tables()
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
+def test_a_table_has_exactly_the_english_ids(path: Path) -> None:
+    language = path.stem
+    table = locale_table(language)
+    missing = [k for k in DEFAULTS if k not in table]
+    extra = sorted(set(table) - set(DEFAULTS))
+    assert not missing, f"generator/locales/{language}.yml lacks (translate them): {missing}"
+    assert not extra, f"generator/locales/{language}.yml has ids strings.py does not (remove or rename them): {extra}"
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
+def test_a_table_keeps_every_placeholder(path: Path) -> None:
+    language = path.stem
+    wrong = {
+        key: (sorted(placeholders(DEFAULTS[key])), sorted(placeholders(text)))
+        for key, text in locale_table(language).items()
+        if key in DEFAULTS and placeholders(text) != placeholders(DEFAULTS[key])
+    }
+    assert not wrong, f"generator/locales/{language}.yml: id -> (English placeholders, these): {wrong}"
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
+def test_a_table_is_plain_text_in_one_flat_mapping(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    assert all(isinstance(v, str) and v.strip() for v in data.values()), "every text is a non-empty string (quote it in YAML)"
+
+
+def test_defaults_for_a_language() -> None:
+    spanish = defaults_for("es")
+    assert spanish["widget.clear"] == "Borrar mis respuestas"
+    assert defaults_for("es-MX") == spanish, "a regional variant without its own table takes the language's"
+    assert defaults_for("en") == DEFAULTS
+    assert defaults_for("fr") == DEFAULTS, "a language without a table shows the English texts"
+    assert set(spanish) == set(DEFAULTS)
+
+
+def test_strings_js_in_spanish_keeps_the_overrides() -> None:
+    from generator.strings import effective
+
+    table = effective({"widget.add-row": "Añadir un contacto"}, "es")
+    assert table["widget.add-row"] == "Añadir un contacto"
+    assert table["widget.clear"] == "Borrar mis respuestas"
