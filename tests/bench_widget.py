@@ -20,7 +20,7 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from .conftest import REPO, make_project
 
 ASSETS = REPO / "templates" / "assets" / "workbook"
-WIDGET = ["scoring.js", "widget.js", "widget.css"]  # loaded by every page
+WIDGET = ["scoring.js", "history.js", "widget.js", "widget.css"]  # loaded by every page
 MY_WORKBOOK = ["my-workbook-data.js", "my-workbook.js"]  # loaded by the My workbook page only
 BENCH_ID = "bench-hundred-items"
 ITEMS = 100
