@@ -67,5 +67,7 @@
 
   const api = { stable, merge, fromCheckins, addMonths, nextCheckin, backupDue };
   root.WorkbookHistoryData = api;
+  // Instant navigation runs a page's scripts in any order: the view waits for this file, so tell it.
+  if (root.WorkbookHistoryView) root.WorkbookHistoryView.hydrate();
   if (typeof module === "object" && module.exports) module.exports = api;
 })(typeof globalThis === "object" ? globalThis : this);
