@@ -84,12 +84,17 @@ def cross_checks(
                     "add its id to a chapter's `exercises` in content/workbook.yml",
                 )
             )
-    for eid, (ex, loaded) in exercises.items():
+    for ex, loaded in exercises.values():
         ref = ex.history_of
         if ref is None or ref in broken_exercises:
             continue
         if ref not in exercises:
-            at(loaded, ("history_of",), f"no exercise `{ref}`", did_you_mean(ref, exercises) or "name a scored exercise, or remove the line")
+            at(
+                loaded,
+                ("history_of",),
+                f"no exercise `{ref}`",
+                did_you_mean(ref, exercises) or "name a scored exercise, or remove the line",
+            )
         elif exercises[ref][0].scoring is None:
             at(
                 loaded,

@@ -201,14 +201,16 @@ DEFAULTS: dict[str, str] = {
     "my.import-results": "Dated results new to this browser: {count}",
     "my.backup-last": "Last backup downloaded from this browser: {date}.",
     "my.backup-none": "No backup downloaded from this browser yet.",
-    "my.backup-due": "Your answers have changed since your last backup, on {date}. A new backup keeps them safe if this browser clears them.",
+    "my.backup-due": "Your answers have changed since your last backup, on {date}. "
+    "A new backup keeps them safe if this browser clears them.",
     "my.backup-never": "You have not downloaded a backup yet. A backup file keeps your answers safe if this browser clears them.",
     "my.backup-link": "Download a backup",
     "my.backup-dismiss": "Not now",
     "my.aside-checkins": "Download the check-ins that could not be carried over",
     "my.panel-none": "No result of {exercise} is kept in this browser yet. Take it, and your result appears here, dated.",
     "my.panel-today": "Your result of {exercise} from today is kept, beside the one before.",
-    "my.panel-retake": "Your latest result of {exercise} is from {date}. Take it again today, and this time's result appears here beside it.",
+    "my.panel-retake": "Your latest result of {exercise} is from {date}. "
+    "Take it again today, and this time's result appears here beside it.",
     "my.panel-caption": "Your previous result beside your latest, and what moved",
     "my.panel-caption-first": "Your starting point",
     "my.col-last-time": "Before ({date})",

@@ -12,7 +12,20 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_widget import ANSWERS, HIERARCHY, KEY, PROFILE_ID, SCREENS, answer_hierarchy, export_file, no_sideways_scroll, on_screen, run_axe, saved, status
+from .test_widget import (
+    ANSWERS,
+    HIERARCHY,
+    KEY,
+    PROFILE_ID,
+    SCREENS,
+    answer_hierarchy,
+    export_file,
+    no_sideways_scroll,
+    on_screen,
+    run_axe,
+    saved,
+    status,
+)
 
 CHECK_IN = "exercises/quarterly-check-in/"
 HISTORY = KEY + "_history:" + PROFILE_ID
@@ -141,7 +154,12 @@ def test_old_check_ins_are_carried_over_and_none_is_dropped(site_url: str, page:
     # A backup holds the history; an older export with check-ins still imports, as dated results.
     data = json.loads(export_file(page, tmp_path).read_text(encoding="utf-8"))
     assert data["version"] == 2 and len(data["history"][PROFILE_ID]) == 3
-    v1 = {"format": "career-workbook", "version": 1, "exercises": {}, "checkins": [{"date": "2025-07-01T08:00:00.000Z", "scores": {PROFILE_ID: {"_overall": 2}}}]}
+    v1 = {
+        "format": "career-workbook",
+        "version": 1,
+        "exercises": {},
+        "checkins": [{"date": "2025-07-01T08:00:00.000Z", "scores": {PROFILE_ID: {"_overall": 2}}}],
+    }
     (tmp_path / "v1.json").write_text(json.dumps(v1), encoding="utf-8")
     page.locator("[data-my-import]").set_input_files(tmp_path / "v1.json")
     expect(page.locator(".wb-preview")).to_contain_text("Dated results new to this browser: 1")
