@@ -96,6 +96,7 @@ def test_my_workbook_charts_every_dimension_with_the_change_and_the_next_check_i
     expect(history).to_contain_text("Next check-in: Jul 7, 2026.")
 
 
+@pytest.mark.both_engines
 def test_the_check_in_shows_last_time_beside_this_time_and_offers_the_next_reminder(site_url: str, page: Page, tmp_path: Path) -> None:
     page.clock.set_fixed_time("2026-04-07T09:00:00")
     page.goto(site_url + CHECK_IN)
@@ -218,3 +219,29 @@ def test_axe_finds_no_violations_on_history_screens(site_url: str, page: Page, s
               .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && e.getClientRects().length)
               .map((e) => [e.className || e.tagName, parseFloat(getComputedStyle(e).fontSize)])""")
             assert sizes and [s for s in sizes if s[1] < 12] == []
+
+
+def test_history_shows_after_instant_navigation_under_the_strict_policy(instant_site: tuple[str, Path, str], page: Page) -> None:
+    """Instant navigation runs a page's scripts in any order, and the site's policy holds throughout."""
+    from .test_widget import at
+
+    url, _, _ = instant_site
+    page.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__violations.push([e.violatedDirective, e.blockedURI].join(' ')));"
+    )
+    page.goto(url + HIERARCHY)
+    answer_hierarchy(page, ANSWERS)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav a[href$='quarterly-check-in/']").first.click()
+    expect(page).to_have_url(at(CHECK_IN))
+    expect(page.locator("[data-wb-history] table")).to_be_visible()
+    expect(page.locator("[data-wb-history]")).to_contain_text("from today is kept")
+    page.locator("nav a[href$='my-workbook/']").first.click()
+    expect(page).to_have_url(at("my-workbook/"))
+    expect(page.locator("[data-my-history] .wb-history-chart")).to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(at(CHECK_IN))
+    expect(page.locator("[data-wb-history] table")).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
+    assert page.evaluate("window.__violations") == []
