@@ -22,6 +22,9 @@ DEFAULTS: dict[str, str] = {
     "widget.clear": "Clear my answers",
     # confirmation before clearing; {title}: the exercise's title
     "widget.confirm-clear": "Clear all your answers to “{title}”? This cannot be undone.",
+    # the same, for a scored exercise, whose dated results clearing keeps
+    "widget.confirm-clear-kept": "Clear all your answers to “{title}”? This cannot be undone. "
+    "The results you completed stay in My workbook.",
     # note beside the clear button once the answers are cleared
     "widget.cleared": "Your answers to this exercise were cleared.",
     # note beside the clear button while answers are being saved

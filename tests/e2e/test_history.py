@@ -71,10 +71,12 @@ def test_a_retake_on_a_later_day_keeps_both_results_and_a_same_day_change_update
     first = saved(page)[HISTORY]["results"][0]
     assert first["answers"]["network-would-tell-me"] == 1 and first["version"]
     # Clearing the answers keeps the results.
-    page.once("dialog", lambda d: d.accept())
+    messages: list[str] = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
     page.get_by_role("button", name="Clear my answers").click()
     expect(status(page)).to_have_text("20 answers remain before your full result.")
     assert results(page) == [("2026-01-05", 3), ("2026-04-07", 3.2)]
+    assert messages and messages[0].endswith("The results you completed stay in My workbook.")
 
 
 def test_my_workbook_charts_every_dimension_with_the_change_and_the_next_check_in(site_url: str, page: Page) -> None:
@@ -190,6 +192,7 @@ def test_backup_shows_its_date_and_the_reminder_comes_once_a_period(site_url: st
     expect(notice).to_contain_text("Your answers have changed since your last backup, on Jan 5, 2026.")
     notice.get_by_role("button", name="Not now").click()
     expect(notice).to_have_count(0)
+    expect(page.get_by_role("heading", name="Your results, last time and this time")).to_be_focused()
     page.goto(site_url + "my-workbook/")
     expect(page.locator("[data-my-history]")).to_contain_text("2 results kept")
     expect(page.locator(".wb-backup-notice")).to_have_count(0), "shown once, not again on the next page"

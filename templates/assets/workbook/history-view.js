@@ -169,7 +169,12 @@
     const text = state.last ? t("my.backup-due", { date: dayText(H.localDay(new Date(state.last))) }) : t("my.backup-never");
     const close = el("button", { type: "button", class: "md-button wb-button" }, t("my.backup-dismiss"));
     const box = el("div", { class: "wb-backup-notice", role: "note" }, el("p", null, text, " ", backupHref ? el("a", { href: backupHref }, t("my.backup-link")) : null), close);
-    close.addEventListener("click", () => box.remove());
+    // Focus would fall to the top of the page with the button gone: it goes to the section's heading or status.
+    close.addEventListener("click", () => {
+      const to = box.closest("[data-wb-history]") ? box.closest("[data-wb-history]").querySelector("h2") : doc.querySelector("[data-my-status]");
+      box.remove();
+      if (to) { to.setAttribute("tabindex", "-1"); to.focus(); }
+    });
     return box;
   }
 

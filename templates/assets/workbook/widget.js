@@ -316,7 +316,8 @@
       render(collect());
     });
     clear.addEventListener("click", () => {
-      if (!globalThis.confirm(t("widget.confirm-clear", { title }))) return;
+      // A scored exercise's dated results are not answers: clearing keeps them (My workbook shows them).
+      if (!globalThis.confirm(t(dims.length ? "widget.confirm-clear-kept" : "widget.confirm-clear", { title }))) return;
       form.reset();
       for (const table of tables) {
         rowsOf(table).slice(+table.dataset.rows || 0).forEach((row) => row.remove());
