@@ -84,6 +84,24 @@ def cross_checks(
                     "add its id to a chapter's `exercises` in content/workbook.yml",
                 )
             )
+    for ex, loaded in exercises.values():
+        ref = ex.history_of
+        if ref is None or ref in broken_exercises:
+            continue
+        if ref not in exercises:
+            at(
+                loaded,
+                ("history_of",),
+                f"no exercise `{ref}`",
+                did_you_mean(ref, exercises) or "name a scored exercise, or remove the line",
+            )
+        elif exercises[ref][0].scoring is None:
+            at(
+                loaded,
+                ("history_of",),
+                f"the exercise `{ref}` has no `scoring`, so it has no results to show",
+                "name an exercise with scored dimensions, or remove the line",
+            )
     if "index" not in pages:
         errors.append(
             ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md")

@@ -119,7 +119,8 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
         )
     if kind == "string_pattern_mismatch":
         if loc and (
-            str(loc[-1]) in ("id", "ideas", "exercises", "exercise", "follow_ups", "dimension", "of", "numerator", "denominator")
+            str(loc[-1])
+            in ("id", "ideas", "exercises", "exercise", "follow_ups", "history_of", "dimension", "of", "numerator", "denominator")
             or isinstance(loc[-1], int)
         ):
             suggestion = id_like(str(found))

@@ -104,6 +104,13 @@ class Workbook(Strict):
         description="Id of the scored exercise whose latest result My workbook shows as the reader's profile; "
         "leave it out for no profile section.",
     )
+    checkin_months: int = Field(
+        3,
+        ge=1,
+        le=24,
+        description="How often readers are asked to check in, in months: My workbook dates the next check-in this long "
+        "after an assessment's latest result, and the calendar reminder repeats at this interval.",
+    )
     strings: dict[str, str] = Field(
         default_factory=dict,
         description="Wording of the widget and the My workbook page to change: string id -> new text, keeping the "
@@ -343,6 +350,11 @@ class Exercise(Strict):
     scoring: Scoring | None = None
     reflection: list[str] = Field(default_factory=list, description="Questions to think about afterwards.")
     follow_ups: list[Id] = Field(default_factory=list, description="Exercise ids to do next.")
+    history_of: Id | None = Field(
+        None,
+        description="Id of a scored exercise whose dated results this page shows (its latest beside the one before, with "
+        "what moved), with the next check-in date and a calendar reminder: for a check-in exercise.",
+    )
     facilitator: Facilitator | None = None
 
 

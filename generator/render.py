@@ -185,6 +185,7 @@ def render_pages(
             credit=credit,
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
             pdf_href=links.file(f"exercises/{ex.id}.md", f"{DOWNLOADS}/{worksheet_pdf(ex.id)}") if pdf else "",
+            history=_history_panel(content, ex, links, ex_urls),
         )
     # Links to the packs are raw HTML: the engine checks Markdown links, and the PDFs come after it.
     if pdf and "index.md" in pages:
@@ -203,6 +204,7 @@ def render_pages(
         ),
         assets=links.file("my-workbook.md", "assets/workbook/"),
         profile=content.exercises.get(wb.profile) if wb.profile else None,
+        checkin_months=wb.checkin_months,
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,
@@ -213,6 +215,21 @@ def render_pages(
         participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",
     )
     return pages
+
+
+def _history_panel(content: Content, ex: Exercise, links: Links, ex_urls: dict[str, tuple[str, str]]) -> dict[str, Any] | None:
+    """What an exercise page needs to show another assessment's dated results (`history_of`), or None."""
+    if ex.history_of is None:
+        return None
+    of = content.exercises[ex.history_of]
+    page = f"exercises/{ex.id}.md"
+    return {
+        "id": of.id,
+        "spec_json": Markup(_script_json(scoring.widget_spec(of, ex_urls) | {"url": ex_urls[of.id][1]})),
+        "months": content.workbook.checkin_months,
+        "assets": links.file(page, "assets/workbook/"),
+        "my_workbook": links.page(page, "my-workbook.md"),
+    }
 
 
 def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True) -> Markup:

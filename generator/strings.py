@@ -26,6 +26,9 @@ DEFAULTS: dict[str, str] = {
     "widget.clear": "Clear my answers",
     # confirmation before clearing; {title}: the exercise's title
     "widget.confirm-clear": "Clear all your answers to “{title}”? This cannot be undone.",
+    # the same, for a scored exercise, whose dated results clearing keeps
+    "widget.confirm-clear-kept": "Clear all your answers to “{title}”? This cannot be undone. "
+    "The results you completed stay in My workbook.",
     # note beside the clear button once the answers are cleared
     "widget.cleared": "Your answers to this exercise were cleared.",
     # note beside the clear button while answers are being saved
@@ -86,7 +89,7 @@ DEFAULTS: dict[str, str] = {
     # --- the My workbook page (my-workbook.js) ---
     # status when localStorage is blocked or full
     "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "
-    "nothing saved can be shown, and check-ins and imports cannot be kept.",
+    "nothing saved can be shown, and results and imports cannot be kept.",
     # progress table: caption and column headings
     "my.progress-caption": "Every exercise",
     "my.col-exercise": "Exercise",
@@ -114,10 +117,8 @@ DEFAULTS: dict[str, str] = {
     # under the progress table when saved answers could not be read; {exercise}: its title
     "my.aside": "Some saved answers could not be read. They are kept as they were, for you to download:",
     "my.aside-download": "Download what was saved for “{exercise}”",
-    # after the export status when something could not be included; {items}: titles, and a count of check-ins
+    # after the backup status when something could not be included; {items}: titles
     "my.export-left-out": "Not included, because it could not be read: {items}.",
-    "my.n-bad-checkins.one": "{count} check-in",
-    "my.n-bad-checkins.other": "{count} check-ins",
     "my.saved": "saved",
     "my.not-started": "not started",
     # print cell: link that opens the exercise and prints it with the saved answers
@@ -134,45 +135,27 @@ DEFAULTS: dict[str, str] = {
     "my.col-level": "Level",
     "my.col-score": "Score",
     "my.tag-weakest": "weakest",
-    # check-ins section; {count}: check-ins saved, {date}: the latest
-    "my.no-checkins": "No check-ins saved yet.",
-    "my.checkins.one": "{count} check-in saved, the latest on {date}.",
-    "my.checkins.other": "{count} check-ins saved, the latest on {date}.",
-    # caption of an exercise's check-in table: with one check-in / with two or more
-    "my.checkins-caption": "Scores at each check-in",
-    "my.checkins-caption-change": "Scores at each check-in, and the change since the one before the latest",
-    # check-in table: first and last column headings
+    # results tables: first column heading, and the change since the result before
     "my.col-area": "Area",
     "my.col-change": "Change",
     # change cell when a score moved by less than 0.05
     "my.no-change": "no change",
-    # under the check-in chart: what its thin mark on each bar is
-    "my.chart-legend": "The thin mark on each bar is your previous check-in; the bar is the latest.",
-    # change since the last check-in, for an area where that is good / bad news; {change}: e.g. "+0.5"
+    # change since the result before, for an area where that is good / bad news; {change}: e.g. "+0.5"
     "my.change-improved": "{change}, improved",
     "my.change-slipped": "{change}, slipped",
     # label of the overall score when the exercise gives none
     "my.overall": "Overall",
-    # status after "Save a check-in now"; {count}: assessments in the check-in
-    "my.checkin-none": "Finish at least one assessment before saving a check-in: a check-in records complete scores only.",
-    "my.checkin-saved.one": "Check-in saved with the scores of {count} assessment.",
-    "my.checkin-saved.other": "Check-in saved with the scores of {count} assessments.",
-    "my.checkin-failed": "The check-in could not be saved: this browser is not keeping data (storage is blocked or full).",
     # the calendar reminder (.ics): file name, event title ({workbook}: the site's name), description ({url}: this page)
     "my.ics-file": "career-check-in.ics",
     "my.ics-title": "Career check-in: {workbook}",
-    "my.ics-description": "Redo the assessments, then save a check-in on the My workbook page: {url}",
-    # status after the reminder download; {file}: its file name
-    "my.ics-done": "Reminder downloaded: open {file} to add a check-in every three months to your calendar.",
+    "my.ics-description": "Redo the assessments, then see what moved on the My workbook page: {url}",
+    # status after the reminder download; {file}: its file name, {date}: the check-in's
+    "my.ics-done": "Reminder downloaded: open {file} to add your check-in on {date} to your calendar.",
     # export file name; {date}: today, YYYY-MM-DD
     "my.export-file": "my-workbook-{date}.json",
     # counts inside the export and import messages
     "my.n-exercises.one": "{count} exercise",
     "my.n-exercises.other": "{count} exercises",
-    "my.n-checkins.one": "{count} check-in",
-    "my.n-checkins.other": "{count} check-ins",
-    # status after export; {exercises}, {checkins}: the counts above
-    "my.exported": "Exported {exercises} and {checkins}.",
     # import errors; {file}: the chosen file's name
     # what is wrong in a chosen file, after the place in it ("format: ..."); {expected}: the value wanted
     "my.import-error-not-json": "not JSON; choose a file exported from My workbook",
@@ -185,6 +168,8 @@ DEFAULTS: dict[str, str] = {
     "my.import-error-text": "expected text",
     "my.import-error-list": "expected a list",
     "my.import-error-date": "expected a date",
+    "my.import-error-history": "expected the dated results of each exercise",
+    "my.import-error-scores": "expected the scores",
     "my.import-invalid": "“{file}” cannot be imported, and nothing was changed:",
     "my.import-unreadable": "“{file}” could not be read; nothing was changed.",
     "my.import-nothing": "Nothing to import: “{file}” holds nothing you do not already have.",
@@ -195,19 +180,50 @@ DEFAULTS: dict[str, str] = {
     "my.import-added": "Added, new to this browser ({count}): {exercises}",
     "my.import-changed": "Replaced: what you saved here is overwritten ({count}): {exercises}",
     "my.import-unchanged": "Unchanged ({count}): {exercises}",
-    "my.import-checkins": "New check-ins: {count}",
     "my.import-unknown": "Not in this workbook, skipped: {ids}",
     "my.import-rest": "Exercises not in the file keep what you saved.",
     # import preview buttons
     "my.import-go": "Import these answers",
     "my.import-cancel": "Cancel",
-    # status after the preview: cancelled / imported ({exercises}, {checkins}: counts) / storage failed
+    # status after the preview: cancelled / storage failed
     "my.import-cancelled": "Import cancelled: nothing was changed.",
-    "my.imported": "Imported {exercises} and {checkins}.",
     "my.import-failed": "The import could not be saved completely: this browser is not keeping data (storage is blocked or full).",
     # "Clear all my answers": confirmation, then status
-    "my.confirm-clear": "Clear every answer and check-in this browser holds for the workbook? This cannot be undone.",
-    "my.cleared": "All your answers and check-ins were cleared.",
+    # --- dated results and backups (history-view.js: My workbook and the check-in exercise) ---
+    # {count}: results kept, {date}: a day; {first}/{last}: the chart's first and last days; {exercise}: a title or link
+    # backup notices: {date} of the last backup; the counts after a backup or import; the import preview line
+    "my.no-history": "No results kept yet. Complete an assessment and its result is kept here, dated; "
+    "take it again on a later day and both are kept.",
+    "my.results.one": "{count} result kept, from {date}.",
+    "my.results.other": "{count} results kept, the latest from {date}.",
+    "my.history-span": "From {first} to {last}",
+    "my.history-caption": "Your result in “{exercise}”",
+    "my.history-caption-change": "Your results in “{exercise}”, and the change since the one before the latest",
+    "my.next-checkin": "Next check-in: {date}.",
+    "my.ics-next": "Add the next check-in to my calendar (.ics)",
+    "my.n-results.one": "{count} dated result",
+    "my.n-results.other": "{count} dated results",
+    "my.backup-done": "Backup downloaded: {exercises} and {results}.",
+    "my.imported-results": "Imported {exercises} and {results}.",
+    "my.import-results": "Dated results new to this browser: {count}",
+    "my.backup-last": "Last backup downloaded from this browser: {date}.",
+    "my.backup-none": "No backup downloaded from this browser yet.",
+    "my.backup-due": "Your answers have changed since your last backup, on {date}. "
+    "A new backup keeps them safe if this browser clears them.",
+    "my.backup-never": "You have not downloaded a backup yet. A backup file keeps your answers safe if this browser clears them.",
+    "my.backup-link": "Download a backup",
+    "my.backup-dismiss": "Not now",
+    "my.aside-checkins": "Download the check-ins that could not be carried over",
+    "my.panel-none": "No result of {exercise} is kept in this browser yet. Take it, and your result appears here, dated.",
+    "my.panel-today": "Your result of {exercise} from today is kept, beside the one before.",
+    "my.panel-retake": "Your latest result of {exercise} is from {date}. "
+    "Take it again today, and this time's result appears here beside it.",
+    "my.panel-caption": "Your previous result beside your latest, and what moved",
+    "my.panel-caption-first": "Your starting point",
+    "my.col-last-time": "Before ({date})",
+    "my.col-this-time": "Latest ({date})",
+    "my.confirm-clear": "Clear every answer and dated result this browser holds for the workbook? This cannot be undone.",
+    "my.cleared": "All your answers and dated results were cleared.",
 }
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -248,6 +264,7 @@ def my_strings_js(overrides: dict[str, str], language: str = "en") -> str:
         f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True, language=language)});\n"
         # Instant navigation runs the page's scripts in any order: if my-workbook.js came first, it waited for this.
         "if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate();\n"
+        "if (globalThis.WorkbookHistoryView) globalThis.WorkbookHistoryView.hydrate();\n"
     )
 
 

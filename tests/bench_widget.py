@@ -20,8 +20,8 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
 from .conftest import REPO, make_project
 
 ASSETS = REPO / "templates" / "assets" / "workbook"
-WIDGET = ["scoring.js", "widget.js", "widget.css"]  # loaded by every page
-MY_WORKBOOK = ["my-workbook-data.js", "my-workbook.js"]  # loaded by the My workbook page only
+WIDGET = ["scoring.js", "history.js", "widget.js", "widget.css"]  # loaded by every page
+MY_WORKBOOK = ["my-workbook-data.js", "history-data.js", "history-view.js", "my-workbook.js"]  # loaded by the My workbook page only
 BENCH_ID = "bench-hundred-items"
 ITEMS = 100
 LOADS = 7

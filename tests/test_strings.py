@@ -45,11 +45,11 @@ def test_overrides_replace_only_their_own_ids() -> None:
 
 
 def test_strings_js_is_a_classic_script_setting_the_effective_table() -> None:
-    js = strings_js({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>", "my.exported": "x"})
+    js = strings_js({"widget.add-row": "Add a “person”", "widget.remain.other": "{count} to go </script>", "my.backup-done": "x"})
     overrides = {
         "widget.add-row": "Add a “person”",
         "widget.remain.other": "{count} to go </script>",
-        "my.exported": "Done: {exercises}, {checkins}.",
+        "my.backup-done": "Done: {exercises}, {results}.",
     }
     assert table_of(js) | table_of(my_strings_js(overrides)) == effective(overrides)
     assert not any(k.startswith("my.") for k in table_of(js)), "an exercise page loads no My workbook wording"

@@ -292,7 +292,7 @@ def test_clear_my_answers_asks_first(site_url: str, page: Page) -> None:
     assert "The employment security hierarchy" in messages[0]
     expect(page.locator(".wb-exercise input[type=radio]:checked")).to_have_count(0)
     expect(status(page)).to_have_text("20 answers remain before your full result.")
-    assert saved(page) == {}
+    assert set(saved(page)) == {KEY + "_history:" + PROFILE_ID}, "the answers are gone; the dated result is kept"
     page.reload()
     expect(page.locator(".wb-exercise input[type=radio]:checked")).to_have_count(0)
 
@@ -302,7 +302,7 @@ def test_clear_my_answers_asks_first(site_url: str, page: Page) -> None:
 
 def export_file(page: Page, tmp_path: Path, name: str = "export.json") -> Path:
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export my answers (.json)").click()
+        page.get_by_role("button", name="Download a backup (.json)").click()
     target = tmp_path / name
     info.value.save_as(target)
     return target
@@ -314,30 +314,28 @@ def test_export_clear_import_round_trip_gives_back_the_same_answers(site_url: st
     page.goto(site_url + "exercises/career-as-a-business/")
     page.locator("[name='offer']").fill("Plain-English data reports")
     page.goto(site_url + "my-workbook/")
-    page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-status]")).to_have_text("Check-in saved with the scores of 1 assessment.")
     before = saved(page)
-    assert set(before) == {KEY + PROFILE_ID, KEY + "career-as-a-business", KEY + "_checkins"}
+    assert set(before) == {KEY + PROFILE_ID, KEY + "career-as-a-business", KEY + "_history:" + PROFILE_ID}
 
     exported = export_file(page, tmp_path)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["format"] == "career-workbook" and data["version"] == 1
+    assert data["format"] == "career-workbook" and data["version"] == 2
     assert data["exercises"][PROFILE_ID]["answers"] == dict(zip(HIERARCHY_ITEMS, ANSWERS, strict=False))
-    assert data["checkins"][0]["scores"][PROFILE_ID]["_overall"] == 3
+    assert data["history"][PROFILE_ID][0]["scores"]["_overall"] == 3
 
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear all my answers").click()
-    expect(page.locator("[data-my-status]")).to_have_text("All your answers and check-ins were cleared.")
+    expect(page.locator("[data-my-status]")).to_have_text("All your answers and dated results were cleared.")
     assert saved(page) == {}
     expect(page.locator("[data-my-profile]")).to_contain_text("You have not started")
 
     page.locator("[data-my-import]").set_input_files(exported)
     preview = page.locator(".wb-preview")
     expect(preview).to_contain_text("Added, new to this browser (2)")
-    expect(preview).to_contain_text("New check-ins: 1")
+    expect(preview).to_contain_text("Dated results new to this browser: 1")
     assert saved(page) == {}, "nothing is written before the reader confirms"
     page.get_by_role("button", name="Import these answers").click()
-    expect(page.locator("[data-my-status]")).to_have_text("Imported 2 exercises and 1 check-in.")
+    expect(page.locator("[data-my-status]")).to_have_text("Imported 2 exercises and 1 dated result.")
     assert saved(page) == before
     expect(page.locator("[data-my-profile] .wb-tag")).to_have_count(1)
 
@@ -390,41 +388,6 @@ def test_import_previews_changes_and_never_overwrites_silently(site_url: str, pa
         page.locator("[data-my-import]").set_input_files(bad)
         expect(page.get_by_role("alert")).to_contain_text(problem)
         assert saved(page) == before
-
-
-def test_check_ins_chart_the_change_and_the_reminder_is_a_quarterly_calendar(site_url: str, page: Page, tmp_path: Path) -> None:
-    page.goto(site_url + "my-workbook/")
-    page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-status]")).to_contain_text("Finish at least one assessment")
-    page.goto(site_url + HIERARCHY)
-    answer_hierarchy(page, ANSWERS)
-    page.goto(site_url + "my-workbook/")
-    page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-history]")).to_contain_text("1 check-in saved")
-    # Raise network from 1.25 to 2.25: network-would-tell-me 1 -> 5 adds 4 / 4 = 1.0; overall +0.2 -> 3.2.
-    page.goto(site_url + HIERARCHY)
-    page.locator("input[name='network-would-tell-me'][value='5']").check()
-    page.goto(site_url + "my-workbook/")
-    page.get_by_role("button", name="Save a check-in now").click()
-    history = page.locator("[data-my-history]")
-    expect(history).to_contain_text("2 check-ins saved")
-    table = history.locator("table").first
-    expect(table.locator("tr", has_text="Business network").locator("td")).to_have_text(["+1.0, improved", "1.3", "2.3"])
-    expect(table.locator("tr", has_text="Employment security").locator("td")).to_have_text(["+0.2, improved", "3.0", "3.2"])
-    expect(table.locator("tr", has_text="Finances").locator("td").first).to_have_text("no change")
-    expect(history.locator(".wb-chart .wb-chart__from")).to_have_count(5)
-    expect(page.locator("[data-my-profile] tr", has_text="Business network")).to_contain_text("2.3")
-
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Download a quarterly reminder (.ics)").click()
-    assert info.value.suggested_filename.endswith(".ics")
-    ics_path = tmp_path / "reminder.ics"
-    info.value.save_as(ics_path)
-    ics = ics_path.read_bytes().decode("utf-8")
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert "\r\nRRULE:FREQ=MONTHLY;INTERVAL=3\r\n" in ics
-    assert re.search(r"\r\nDTSTART;VALUE=DATE:\d{8}\r\n", ics)
-    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
 
 
 # --- storage that misbehaves -------------------------------------------------------------------------
@@ -497,20 +460,8 @@ def test_import_never_writes_an_id_that_is_not_an_exercise(site_url: str, page: 
     page.locator("[data-my-import]").set_input_files(tmp_path / "odd.json")
     expect(page.locator(".wb-preview")).to_contain_text("Not in this workbook, skipped: constructor, to-string")
     page.get_by_role("button", name="Import these answers").click()
-    expect(page.locator("[data-my-status]")).to_have_text("Imported 1 exercise and 0 check-ins.")
+    expect(page.locator("[data-my-status]")).to_have_text("Imported 1 exercise and 0 dated results.")
     assert set(saved(page)) == {KEY + PROFILE_ID}
-
-
-def test_a_check_in_that_cannot_be_read_is_never_dropped(site_url: str, page: Page, tmp_path: Path) -> None:
-    page.goto(site_url + HIERARCHY)
-    answer_hierarchy(page, ANSWERS)
-    page.goto(site_url + "my-workbook/")
-    page.evaluate("(k) => localStorage.setItem(k, JSON.stringify([{date: 'soon', scores: 3}, 'junk']))", KEY + "_checkins")
-    page.get_by_role("button", name="Save a check-in now").click()
-    stored = saved(page)[KEY + "_checkins"]
-    assert stored[:2] == [{"date": "soon", "scores": 3}, "junk"] and len(stored) == 3
-    export_file(page, tmp_path)
-    expect(page.locator("[data-my-status]")).to_contain_text("Not included, because it could not be read: 2 check-ins.")
 
 
 def test_answers_of_an_older_version_are_kept_where_they_still_fit(site_url: str, page: Page) -> None:
@@ -611,7 +562,7 @@ def test_typed_markup_stays_inert_text(site_url: str, page: Page, tmp_path: Path
 
 def test_no_eval_new_function_or_inner_html_in_the_widget() -> None:
     assets = REPO / "templates" / "assets" / "workbook"
-    for name in ("scoring.js", "widget.js", "my-workbook.js", "my-workbook-data.js"):
+    for name in ("scoring.js", "widget.js", "my-workbook.js", "my-workbook-data.js", "history.js", "history-data.js", "history-view.js"):
         code = re.sub(r"/\*[\s\S]*?\*/|//.*", "", (assets / name).read_text(encoding="utf-8"))
         assert not re.search(r"\beval\(|new Function|innerHTML|outerHTML|insertAdjacentHTML|document\.write|\bon[a-z]+\s*=", code), name
 
@@ -640,8 +591,7 @@ def test_the_site_works_under_a_strict_content_security_policy(instant_site: tup
         fill_everything(page)
         assert page.evaluate("window.__violations") == [], ex
     page.goto(url + "my-workbook/")
-    page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-history]")).to_contain_text("check-in saved")
+    expect(page.locator("[data-my-history]")).to_contain_text("1 result kept")
     assert page.evaluate("window.__violations") == []
     # Instant navigation puts Material's inline scripts back into the page: their hashes still hold.
     page.locator("nav a[href$='employment-security-hierarchy/']").first.click()
@@ -649,7 +599,7 @@ def test_the_site_works_under_a_strict_content_security_policy(instant_site: tup
     expect(status(page)).to_contain_text("Employment security")
     page.locator("nav a[href$='my-workbook/']").first.click()
     expect(page).to_have_url(at("my-workbook/"))
-    expect(page.locator("[data-my-history]")).to_contain_text("check-in saved")
+    expect(page.locator("[data-my-history]")).to_contain_text("1 result kept")
     assert page.evaluate("window.__violations") == []
 
 
@@ -725,9 +675,7 @@ def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, 
         page.goto(site_url + f"exercises/{exercise}/")
         fill_everything(page)
     page.goto(site_url + "my-workbook/")
-    for _ in range(2):
-        page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-history]")).to_contain_text("2 check-ins saved")
+    expect(page.locator("[data-my-history] .wb-history-chart").first).to_be_visible()
     exported = export_file(page, tmp_path)
     data = json.loads(exported.read_text(encoding="utf-8"))
     data["exercises"][PROFILE_ID]["answers"]["skills-in-demand"] = 5  # fill_everything picked 1
@@ -747,8 +695,14 @@ def test_axe_finds_no_wcag_violations_on_my_workbook(site_url: str, page: Page, 
 
 COUNT_WRITES = """
 window.__writes = 0;
+window.__results = 0;
 const setItem = Storage.prototype.setItem;
-Storage.prototype.setItem = function (k, v) { if (String(k).startsWith("workbook:")) window.__writes++; return setItem.call(this, k, v); };
+Storage.prototype.setItem = function (k, v) {
+  // The answers, and apart from them the dated result a complete assessment keeps (history.js).
+  if (String(k).includes(":_history:")) window.__results++;
+  else if (String(k).startsWith("workbook:")) window.__writes++;
+  return setItem.call(this, k, v);
+};
 """
 WHO_OWNS = "exercises/who-owns-your-job-security/"
 
@@ -773,6 +727,8 @@ def test_one_change_of_an_answer_is_one_event_one_save(site_url: str, page: Page
     page.locator("textarea[name='this-month']").press_sequentially("ab")  # two keystrokes, two changes
     page.locator("select[name='contacts.0.circle']").focus()  # leaving the field fires `change`: no repeat
     assert counts(page) == (before[0] + 3, before[1] + 3)
+    # The network map is never incomplete (a table is an answer), so each change also updates today's result once.
+    assert page.evaluate("window.__results") == 3
 
 
 def test_advice_follows_which_way_is_good(site_url: str, page: Page) -> None:

@@ -96,7 +96,7 @@ test("validateExport names every problem by its path", () => {
   }
   const bad = {
     format: "other",
-    version: 2,
+    version: 3,
     exercises: { "Bad Id": { answers: {} }, ok: { answers: [] }, v: { version: 3, answers: {} } },
     checkins: [{ date: "not a date" }, 5, { date: 2025 }],
   };
@@ -106,8 +106,24 @@ test("validateExport names every problem by its path", () => {
     "format", "version", "exercises.Bad Id", "exercises.ok.answers", "exercises.v.version", "checkins[0].date", "checkins[1].date", "checkins[2].date",
   ]);
   assert.deepEqual(v.errors.map((e) => e.code), ["format", "version", "exercise-id", "answers", "text", "date", "date", "date"]);
-  assert.deepEqual(v.errors.slice(0, 2).map((e) => e.expected), [S.EXPORT_FORMAT, 1]);
+  assert.deepEqual(v.errors.slice(0, 2).map((e) => e.expected), [S.EXPORT_FORMAT, 2]);
   assert.deepEqual(S.validateExport({ format: S.EXPORT_FORMAT, version: 1 }).errors, [{ path: "exercises", code: "exercises" }]);
+});
+
+test("validateExport accepts version 2 with dated results, and names a malformed result", () => {
+  const v2 = { format: S.EXPORT_FORMAT, version: 2, exercises: EXPORT.exercises, history: { runway: [{ date: "2026-01-05", saved: "x", scores: { a: 1 } }] } };
+  assert.deepEqual(S.validateExport(v2), { ok: true, errors: [] });
+  const bad = { ...v2, history: { runway: [{ date: "2026-13-45", scores: {} }, { date: "2026-01-05", scores: 3 }], "Bad Id": [], x: 4 } };
+  assert.deepEqual(S.validateExport(bad).errors.map((e) => e.path + " " + e.code),
+    ["history.runway[0].date date", "history.runway[1].scores scores", "history.Bad Id exercise-id", "history.x list"]);
+  assert.deepEqual(S.validateExport({ ...v2, history: [] }).errors, [{ path: "history", code: "history" }]);
+});
+
+test("buildIcs with every: 0 is one all-day event on its own date, without a rule", () => {
+  const ics = S.buildIcs({ ...ICS_INPUT, start: new Date(2025, 4, 31), every: 0 });
+  assert.ok(ics.includes("\r\nDTSTART;VALUE=DATE:20250531\r\n"));
+  assert.ok(!ics.includes("RRULE"));
+  assert.ok(S.buildIcs({ ...ICS_INPUT, every: 6 }).includes("\r\nRRULE:FREQ=MONTHLY;INTERVAL=6\r\n"));
 });
 
 test("diffImport lists exercises added, changed and unchanged, ignoring key order", () => {

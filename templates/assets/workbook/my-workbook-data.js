@@ -25,14 +25,15 @@
     return out;
   }
 
-  /** RFC 5545 calendar: an all-day event on start's local date, every 3 months, with a 9:00 alarm. */
-  function buildIcs({ title, description, start, uid, now }) {
+  /** RFC 5545 calendar: an all-day event on start's local date, with a 9:00 alarm, repeating every
+      `every` months (0: once). */
+  function buildIcs({ title, description, start, uid, now, every = 3 }) {
     // Days 29-31 are missing from some months and RRULE would skip those quarters, so cap at the 28th.
-    const date = "" + start.getFullYear() + pad(start.getMonth() + 1) + pad(Math.min(start.getDate(), 28));
+    const date = "" + start.getFullYear() + pad(start.getMonth() + 1) + pad(every ? Math.min(start.getDate(), 28) : start.getDate());
     return [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//career-workbook//check-in-reminder//EN", "CALSCALE:GREGORIAN",
       "BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + now.toISOString().replace(/[-:]|\.\d+/g, ""),
-      "DTSTART;VALUE=DATE:" + date, "RRULE:FREQ=MONTHLY;INTERVAL=3",
+      "DTSTART;VALUE=DATE:" + date, ...(every ? ["RRULE:FREQ=MONTHLY;INTERVAL=" + every] : []),
       "SUMMARY:" + icsText(title), "DESCRIPTION:" + icsText(description),
       "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + icsText(title), "TRIGGER:PT9H", "END:VALARM",
       "END:VEVENT", "END:VCALENDAR",
@@ -41,7 +42,8 @@
 
   const EXPORT_FORMAT = "career-workbook";
 
-  /** {ok, errors} of an import: {format, version: 1, exercises: {id: {version?, answers}}, checkins?: [{date}]}.
+  /** {ok, errors} of an import: {format, version: 2, exercises: {id: {version?, answers}}, history?: {id: [result]}}
+      (history.js's dated results), or an older version 1 file with checkins?: [{date, scores}] instead of history.
       Each error is {path, code} (and `expected` where it says what was expected); the page words it
       through the strings table as "my.import-error-" + code, so no wording lives here. */
   function validateExport(obj) {
@@ -49,7 +51,7 @@
     const err = (path, code, expected) => errors.push(expected === undefined ? { path, code } : { path, code, expected });
     if (!isObj(obj)) return { ok: false, errors: [{ path: "file", code: "not-export" }] };
     if (obj.format !== EXPORT_FORMAT) err("format", "format", EXPORT_FORMAT);
-    if (obj.version !== 1) err("version", "version", 1);
+    if (obj.version !== 1 && obj.version !== 2) err("version", "version", 2);
     if (!isObj(obj.exercises)) err("exercises", "exercises");
     else for (const [id, e] of Object.entries(obj.exercises)) {
       const p = "exercises." + id;
@@ -61,6 +63,15 @@
     else list(obj, "checkins").forEach((c, i) => {
       if (!isObj(c) || typeof c.date !== "string" || isNaN(Date.parse(c.date))) err("checkins[" + i + "].date", "date");
     });
+    if (obj.history !== undefined && !isObj(obj.history)) err("history", "history");
+    else for (const [id, l] of Object.entries(obj.history || {})) {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) err("history." + id, "exercise-id");
+      else if (!Array.isArray(l)) err("history." + id, "list");
+      else l.forEach((r, i) => {
+        if (!isObj(r) || typeof r.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(r.date) || isNaN(Date.parse(r.date))) err("history." + id + "[" + i + "].date", "date");
+        else if (!isObj(r.scores)) err("history." + id + "[" + i + "].scores", "scores");
+      });
+    }
     return { ok: !errors.length, errors };
   }
 

@@ -1,6 +1,7 @@
 /* My workbook page: gathers what this browser saved for the workbook (widget.js owns the storage and
-   the scoring glue; my-workbook-data.js the calendar and export checks). Progress, the latest
-   employment security profile, check-ins and their change, a reminder, export, import, clear all.
+   the scoring glue; my-workbook-data.js the calendar and export checks; history-view.js the dated
+   results). Progress, the latest profile, each assessment's history, a reminder, backup (export),
+   import, clear all.
    Loaded only by this page; text from storage or a file goes in through textContent. */
 (function () {
   "use strict";
@@ -10,7 +11,8 @@
   const S = globalThis.WorkbookScoring;
   const W = globalThis.WorkbookWidget;
   const D = () => globalThis.WorkbookData; // loaded beside this file; only needed on a click
-  const CHECKINS = W.PREFIX + "_checkins";
+  const V = () => globalThis.WorkbookHistoryView; // history-view.js, loaded beside this file
+  const HD = () => globalThis.WorkbookHistoryData;
   const { el, t, tn, parts, countKey } = W;
   const $ = (sel) => doc.querySelector(sel);
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -18,16 +20,10 @@
     const d = new Date(iso);
     return isNaN(d) ? String(iso) : d.toLocaleString(undefined, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   };
-  const signed = (x, agg) => (Math.abs(x) < 0.05 ? t("my.no-change") : (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), agg));
-  /** The change from one check-in to the next, and whether that is better or worse for this area. */
-  const moved = (before, after, d) => {
-    const way = S.change(before, after, d.better);
-    if (way == null) return "—";
-    return way === "same" ? t("my.no-change") : t("my.change-" + way, { change: signed(after - before, d.aggregate) });
-  };
 
   let specs = [];
   let byId = {};
+  let months = 3; // workbook.yml's checkin_months, from the page
 
   /** Every saved exercise {id: {version, saved, answers}}; ids of unreadable entries in .unreadable. */
   function saved() {
@@ -35,7 +31,7 @@
     const unreadable = [];
     for (const k of W.keys()) {
       const id = k.slice(W.PREFIX.length);
-      if (k === CHECKINS || id === "probe" || id.startsWith("_aside:")) continue;
+      if (id === "probe" || id.startsWith("_")) continue; // _history:, _backup, _aside: (exercise ids never start so)
       const v = W.read(k);
       if (isObj(v) && isObj(v.answers)) out[id] = v;
       else unreadable.push(id);
@@ -43,24 +39,21 @@
     Object.defineProperty(out, "unreadable", { value: unreadable });
     return out;
   }
-  /** Every stored check-in, well-formed or not (what a new one is added to: a bad entry is never dropped).
-      A stored value that is not a list is set aside first, so it is kept too. */
-  function storedCheckins() {
-    const v = W.read(CHECKINS);
-    if (v != null && !Array.isArray(v)) W.setAside(CHECKINS);
-    return Array.isArray(v) ? v : [];
-  }
   /** Saved values that could not be read, kept for the reader to download: [{key, id, text}]. */
   function unreadable(all) {
     const out = all.unreadable.map((id) => ({ key: W.keyOf(id), id }));
-    for (const k of W.keys()) if (k.startsWith(W.PREFIX + "_aside:")) out.push({ key: k, id: k.slice(W.PREFIX.length + 7).split(":")[0] });
+    // `_aside:<what>:<ISO time>`; <what> is an exercise id, `_history:<id>` or `_checkins`.
+    for (const k of W.keys()) if (k.startsWith(W.PREFIX + "_aside:")) out.push({ key: k, id: k.slice(W.PREFIX.length + 7).replace(/:[^:]*:[^:]*:[^:]*$/, "").replace(/^_history:/, "") });
     return out;
   }
-  /** Check-ins, oldest first, keeping only well-formed ones (for showing; storedCheckins for writing). */
-  function checkins() {
-    const v = W.read(CHECKINS);
-    return (Array.isArray(v) ? v : []).filter((c) => isObj(c) && typeof c.date === "string" && !isNaN(Date.parse(c.date)) && isObj(c.scores))
-      .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+  /** Every assessment's kept results {id: [result]}, only those with some. */
+  function histories() {
+    const out = {};
+    for (const spec of specs) {
+      const r = (spec.dimensions || []).length ? V().resultsOf(spec.id) : [];
+      if (r.length) out[spec.id] = r;
+    }
+    return out;
   }
   const scoreOf = (spec, entry) => S.scoreExercise(spec, S.reconcile(spec, entry && entry.answers));
   const filled = (v) => (Array.isArray(v) ? v.some(filled) : isObj(v) ? Object.keys(v).length > 0 : v !== undefined && v !== "");
@@ -98,7 +91,8 @@
     $("[data-my-progress]").replaceChildren(table(t("my.progress-caption"),
       ["exercise", "progress", "result", "saved", "print"].map((c) => t("my.col-" + c)), rows),
     ...(kept.length ? [el("p", null, t("my.aside")), el("ul", null, ...kept.map((k) => {
-      const b = el("button", { type: "button", class: "md-button wb-button" }, t("my.aside-download", { exercise: byId[k.id] ? byId[k.id].title : k.id }));
+      const b = el("button", { type: "button", class: "md-button wb-button" }, k.id === "_checkins" ? t("my.aside-checkins")
+        : t("my.aside-download", { exercise: byId[k.id] ? byId[k.id].title : k.id }));
       b.addEventListener("click", () => { try { download(k.id + ".txt", "text/plain", String(localStorage.getItem(k.key))); } catch (e) { say(t("my.not-saving")); } });
       return el("li", null, b);
     }))] : []));
@@ -123,33 +117,18 @@
         d.id === weak ? el("span", null, d.label, " ", el("span", { class: "wb-tag" }, t("my.tag-weakest"))) : d.label, scoreText(d), bandLabel(spec, d)])));
   }
 
-  function renderCheckins(list) {
+  /** Each assessment's dated results: chart, table, change, next check-in (history-view.js draws them). */
+  function renderHistory(all) {
     const box = $("[data-my-history]");
-    if (!list.length) return box.replaceChildren(el("p", null, t("my.no-checkins")));
-    const out = [el("p", null, tn("my.checkins", list.length, { date: day(list[list.length - 1].date, true) }))];
-    for (const spec of specs) {
-      const mine = list.filter((c) => isObj(c.scores[spec.id]));
-      if (!mine.length) continue;
-      const shown = mine.slice(-6);
-      const dims = W.grouped((spec.dimensions || []).map((d) => ({ id: d.id, label: d.label, range: d.range, aggregate: d.aggregate, better: d.better, of: d.of || [] })))
-        .concat(spec.overall ? [{ id: "_overall", label: spec.overall.label || t("my.overall"), range: spec.overall.range, aggregate: spec.overall.aggregate, better: spec.overall.better }] : []);
-      const val = (c, id) => (typeof c.scores[spec.id][id] === "number" ? c.scores[spec.id][id] : null);
-      const last = shown[shown.length - 1];
-      const prev = shown.length > 1 ? shown[shown.length - 2] : null;
-      const fmt = (x, d) => (x == null ? "—" : S.formatScore(x, d.aggregate));
-      out.push(el("h3", null, spec.title));
-      if (prev) {
-        out.push(W.chart(dims.filter((d) => d.id !== "_overall").map((d) => ({
-          label: d.label, score: val(last, d.id), from: val(prev, d.id), lo: d.range[0], hi: d.range[1] == null ? Math.max(val(last, d.id) || 1, val(prev, d.id) || 1) : d.range[1],
-          text: fmt(val(prev, d.id), d) + " → " + fmt(val(last, d.id), d) }))),
-        el("p", { class: "wb-chart__legend" }, el("span", { class: "wb-chart__key", "aria-hidden": "true" }), t("my.chart-legend")));
-      }
-      out.push(table(t(prev ? "my.checkins-caption-change" : "my.checkins-caption"),
-        // The change comes first after the area: on a phone it is what fits without scrolling.
-        [t("my.col-area"), ...(prev ? [t("my.col-change")] : []), ...shown.map((c) => day(c.date, true))],
-        dims.map((d) => [d.label, ...(prev ? [moved(val(prev, d.id), val(last, d.id), d)] : []), ...shown.map((c) => fmt(val(c, d.id), d))])));
-    }
-    box.replaceChildren(...out);
+    const ids = Object.keys(all);
+    if (!ids.length) return box.replaceChildren(el("p", null, t("my.no-history")));
+    box.replaceChildren(...specs.filter((s) => all[s.id]).flatMap((s) => V().section(s, all[s.id], months)));
+  }
+
+  /** When the last backup was downloaded, and (once a period) a reminder when answers are newer. */
+  function renderBackup() {
+    const last = V().backupState().last;
+    $("[data-my-backup-date]").textContent = last ? t("my.backup-last", { date: day(last) }) : t("my.backup-none");
   }
 
   /** Whether this browser has agreed to keep the answers (navigator.storage.persisted). */
@@ -165,7 +144,8 @@
     const all = saved();
     renderProgress(all);
     renderProfile(all);
-    renderCheckins(checkins());
+    renderHistory(histories());
+    renderBackup();
   }
 
   const say = (text) => { $("[data-my-status]").textContent = text; };
@@ -179,50 +159,29 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000); // revoking at once can cancel the download
   }
 
-  function saveCheckin() {
-    const all = saved();
-    const scores = {};
-    for (const spec of specs) {
-      if (!(spec.dimensions || []).length || !all[spec.id]) continue;
-      const r = scoreOf(spec, all[spec.id]);
-      if (r.missingCount) continue;
-      const s = (scores[spec.id] = {});
-      for (const d of r.dimensions) s[d.id] = d.score;
-      if (r.overall) s._overall = r.overall.score;
-    }
-    const n = Object.keys(scores).length;
-    if (!n) return say(t("my.checkin-none"));
-    const ok = W.write(CHECKINS, storedCheckins().concat([{ date: new Date().toISOString(), scores }]));
-    render();
-    say(ok ? tn("my.checkin-saved", n) : t("my.checkin-failed"));
-  }
-
+  /** A calendar reminder repeating at the workbook's cadence, from the next check-in (the profile's, else the soonest). */
   function reminder() {
-    const start = new Date();
-    start.setMonth(start.getMonth() + 3);
-    const title = t("my.ics-title", { workbook: doc.title.split(" - ").pop() });
-    const file = t("my.ics-file");
-    const ics = D().buildIcs({
-      title, start, now: new Date(),
-      description: t("my.ics-description", { url: location.href }),
-      uid: Date.now().toString(36) + Math.random().toString(36).slice(2) + "@" + (location.hostname || "workbook"),
-    });
-    download(file, "text/calendar", ics);
-    say(t("my.ics-done", { file }));
+    const all = histories();
+    const next = Object.values(all).map((r) => HD().nextCheckin(r, months)).sort();
+    const profile = $("[data-my-profile]");
+    const mine = profile && all[profile.dataset.profile] ? HD().nextCheckin(all[profile.dataset.profile], months) : next[0];
+    say(V().reminder(mine || HD().addMonths(V().today(), months), months, location.href));
   }
 
   function exportAll() {
     const all = saved();
-    const data = { format: D().EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), exercises: {}, checkins: checkins() };
+    const history = histories();
+    const data = { format: D().EXPORT_FORMAT, version: 2, exported: new Date().toISOString(), exercises: {}, history };
     for (const id of Object.keys(all)) data.exercises[id] = all[id];
-    download(t("my.export-file", { date: data.exported.slice(0, 10) }), "application/json", JSON.stringify(data, null, 2) + "\n");
-    const left = unreadable(all).map((k) => (byId[k.id] ? byId[k.id].title : k.id));
-    const badCheckins = storedCheckins().length - data.checkins.length;
-    if (badCheckins > 0) left.push(tn("my.n-bad-checkins", badCheckins));
-    say(counts("my.exported", Object.keys(all).length, data.checkins.length) + (left.length ? " " + t("my.export-left-out", { items: left.join(", ") }) : ""));
+    download(t("my.export-file", { date: V().today() }), "application/json", JSON.stringify(data, null, 2) + "\n");
+    V().noteBackup();
+    renderBackup();
+    const left = unreadable(all).map((k) => (k.id === "_checkins" ? t("my.aside-checkins") : byId[k.id] ? byId[k.id].title : k.id));
+    const n = Object.values(history).reduce((sum, r) => sum + r.length, 0);
+    say(counts("my.backup-done", Object.keys(all).length, n) + (left.length ? " " + t("my.export-left-out", { items: left.join(", ") }) : ""));
   }
 
-  const counts = (key, exercises, checkins) => t(key, { exercises: tn("my.n-exercises", exercises), checkins: tn("my.n-checkins", checkins) });
+  const counts = (key, exercises, results) => t(key, { exercises: tn("my.n-exercises", exercises), results: tn("my.n-results", results) });
   const titles = (ids) => ids.map((id) => (byId[id] ? byId[id].title : id)).join(", ");
 
   function preview(file) {
@@ -239,12 +198,20 @@
           el("p", null, t("my.import-invalid", { file: file.name })), el("ul", null, ...v.errors.map((e) => el("li", null, e.path + ": " + t("my.import-error-" + e.code, { expected: String(e.expected) }))))));
       }
       const unknown = Object.keys(data.exercises).filter((id) => !byId[id]);
-      const incoming = { exercises: {}, checkins: data.checkins || [] };
+      const incoming = { exercises: {} };
       for (const id of Object.keys(data.exercises)) if (byId[id]) incoming.exercises[id] = data.exercises[id];
-      const current = { exercises: saved(), checkins: checkins() };
-      const dates = new Set(current.checkins.map((c) => c.date));
-      const fresh = incoming.checkins.filter((c) => isObj(c.scores) && !dates.has(c.date));
-      const d = D().diffImport(current, incoming);
+      // Dated results: a version 2 file's history, and a version 1 file's check-ins carried over.
+      const theirs = HD().fromCheckins(data.checkins || [], V().today(), new Date().toISOString()).byExercise;
+      for (const [id, list] of Object.entries(isObj(data.history) ? data.history : {})) theirs[id] = (theirs[id] || []).concat(Array.isArray(list) ? list : []);
+      const merged = {};
+      let freshCount = 0;
+      for (const id of Object.keys(theirs)) {
+        if (!byId[id]) continue;
+        const m = HD().merge(V().resultsOf(id), theirs[id]);
+        if (m.added) [merged[id], freshCount] = [m.results, freshCount + m.added];
+      }
+      const fresh = { length: freshCount };
+      const d = D().diffImport({ exercises: saved() }, incoming);
       if (!d.added.length && !d.changed.length && !fresh.length) return done(t("my.import-nothing", { file: file.name }));
       const li = (key, ids) => (ids.length ? el("li", null, t(key, { count: ids.length, exercises: titles(ids) })) : null);
       const heading = el("h3", { tabindex: "-1" }, t("my.import-heading"));
@@ -254,7 +221,7 @@
         el("p", null, typeof data.exported === "string" ? t("my.import-intro-dated", { file: file.name, date: day(data.exported, true) })
           : t("my.import-intro", { file: file.name })),
         el("ul", null, li("my.import-added", d.added), li("my.import-changed", d.changed),
-          li("my.import-unchanged", d.unchanged), fresh.length ? el("li", null, t("my.import-checkins", { count: fresh.length })) : null,
+          li("my.import-unchanged", d.unchanged), fresh.length ? el("li", null, t("my.import-results", { count: fresh.length })) : null,
           unknown.length ? el("li", null, t("my.import-unknown", { ids: unknown.join(", ") })) : null),
         el("p", null, t("my.import-rest")), el("div", { class: "wb-actions" }, go, stop)));
       heading.focus();
@@ -265,9 +232,9 @@
           const e = incoming.exercises[id];
           ok = W.write(W.keyOf(id), { version: e.version, saved: e.saved || data.exported || new Date().toISOString(), answers: e.answers }) && ok;
         }
-        if (fresh.length) ok = W.write(CHECKINS, storedCheckins().concat(fresh)) && ok;
+        for (const id of Object.keys(merged)) ok = W.write(W.historyKey(id), globalThis.WorkbookHistory.stored(merged[id])) && ok;
         render();
-        done(ok ? counts("my.imported", d.added.length + d.changed.length, fresh.length) : t("my.import-failed"));
+        done(ok ? counts("my.imported-results", d.added.length + d.changed.length, fresh.length) : t("my.import-failed"));
         $("[data-my-status]").focus();
       });
     }, () => done(t("my.import-unreadable", { file: file.name })));
@@ -283,7 +250,7 @@
   function hydrate() {
     const root = doc.querySelector("[data-wb-my]:not([data-wb-ready])");
     // my-strings.js may not have run yet (instant navigation runs scripts in any order): it calls hydrate.
-    if (!root || !("my.answered" in W.STR)) return;
+    if (!root || !("my.answered" in W.STR) || !V() || !HD()) return;
     root.setAttribute("data-wb-ready", "");
     const holder = root.querySelector("template[data-wb-exercises]");
     try { specs = JSON.parse(holder.content.querySelector("script").textContent); } catch (e) { specs = []; }
@@ -291,8 +258,11 @@
     byId = Object.assign(Object.create(null), Object.fromEntries(specs.map((s) => [s.id, s])));
     for (const box of doc.querySelectorAll(".wb-my[hidden]")) box.hidden = false;
     $("[data-my-status]").setAttribute("tabindex", "-1");
+    months = +root.dataset.checkinMonths || 3;
     if (!W.usable()) say(t("my.not-saving"));
-    $("[data-my-checkin]").addEventListener("click", saveCheckin);
+    V().migrate();
+    const notice = V().backupNotice("#wb-backup");
+    if (notice) $("[data-my-backup-notice]").replaceChildren(notice);
     $("[data-my-ics]").addEventListener("click", reminder);
     $("[data-my-export]").addEventListener("click", exportAll);
     $("[data-my-clear]").addEventListener("click", clearAll);

@@ -4,11 +4,13 @@
 (function () {
   "use strict";
   const S = globalThis.WorkbookScoring;
+  const H = globalThis.WorkbookHistory;
   const doc = document;
   // Keys carry a format version and the site's root path: two workbooks on one origin keep apart.
   const root = (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
   const PREFIX = "workbook:v1:" + root + ":";
   const keyOf = (id) => PREFIX + id;
+  const historyKey = (id) => PREFIX + "_history:" + id;
 
   // --- storage: localStorage may be missing, blocked (even reading it throws) or full -----------
   function storage() {
@@ -235,6 +237,7 @@
       if (cue && r.missingCount) cue.hidden = true;
       missingBefore = r.missingCount;
       emit(form, "scored", { exercise: id, result: r, weakest: weak });
+      return r;
     }
 
     const KEEP = t("widget.saving");
@@ -268,7 +271,8 @@
         message = canSave ? KEEP : LOST; // a one-off notice (dropped or unreadable answers) has been read by now
       }
       setText(note, message);
-      render(answers);
+      const r = render(answers);
+      if (canSave && r && !r.missingCount && Object.keys(answers).length) keepResult(id, version, answers, r);
     }
 
     // Restore: what was saved, reconciled with this version of the exercise. A value that cannot
@@ -312,7 +316,8 @@
       render(collect());
     });
     clear.addEventListener("click", () => {
-      if (!globalThis.confirm(t("widget.confirm-clear", { title }))) return;
+      // A scored exercise's dated results are not answers: clearing keeps them (My workbook shows them).
+      if (!globalThis.confirm(t(dims.length ? "widget.confirm-clear-kept" : "widget.confirm-clear", { title }))) return;
       form.reset();
       for (const table of tables) {
         rowsOf(table).slice(+table.dataset.rows || 0).forEach((row) => row.remove());
@@ -323,6 +328,20 @@
       setText(note, t("widget.cleared"));
       emit(form, "cleared", { exercise: id });
     });
+  }
+
+  /** A completed assessment becomes the result of today (the reader's date): a later day adds one,
+      the same day updates it, so retaking never loses an earlier result. Read afresh each time, so
+      another tab's results are kept; an unreadable history is set aside first, never written over. */
+  function keepResult(id, version, answers, r) {
+    if (!H) return;
+    const key = historyKey(id);
+    const now = new Date();
+    const value = read(key);
+    const got = value === undefined ? { results: [], unreadable: true } : H.readResults(value);
+    if (got.unreadable && !setAside(key)) return;
+    const entry = { date: H.localDay(now), saved: now.toISOString(), version, answers, scores: H.scoresOf(r) };
+    if (write(key, H.stored(H.record(got.results, entry)))) emit(doc, "result", { exercise: id, date: entry.date });
   }
 
   const rowsOf = (table) => [...table.tBodies[0].rows];
@@ -372,7 +391,7 @@
     performance.measure("workbook:hydrate", { start: t0, end: performance.now() });
   }
 
-  globalThis.WorkbookWidget = { STR, PREFIX, keyOf, read, write, remove, setAside, usable, keys, el, chart, grouped, emit, t, tn, parts, countKey };
+  globalThis.WorkbookWidget = { STR, PREFIX, keyOf, historyKey, read, write, remove, setAside, usable, keys, el, chart, grouped, emit, t, tn, parts, countKey };
   // Material's instant navigation swaps pages without a load event; document$ emits for each page.
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrateAll);
