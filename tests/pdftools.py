@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -104,3 +105,62 @@ def key_texts(ex: Exercise) -> list[str]:
     bands = [b for d in ex.scoring.dimensions for b in d.bands]
     bands += ex.scoring.overall.bands if ex.scoring.overall else []
     return [t for b in bands for t in md_blocks(b.text)]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as poppler places it on a page, in points from the top left."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def overlap(self, other: Word) -> float:
+        """How much of the smaller of the two boxes the other covers (0 to 1)."""
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.y1, other.y1) - max(self.y0, other.y0)
+        if w <= 0 or h <= 0:
+            return 0.0
+        smaller = min((self.x1 - self.x0) * (self.y1 - self.y0), (other.x1 - other.x0) * (other.y1 - other.y0))
+        return w * h / smaller if smaller > 0 else 0.0
+
+
+@cache
+def page_words(path: Path) -> list[list[Word]]:
+    """Every page's words with their boxes (pdftotext -bbox), in reading order."""
+    assert shutil.which("pdftotext"), "pdftotext is missing: run `make test`, which installs poppler-utils"
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    pages: list[list[Word]] = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", run.stdout, flags=re.S):
+        pages.append(
+            [
+                Word(html.unescape(text), float(x0), float(y0), float(x1), float(y1))
+                for x0, y0, x1, y1, text in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page
+                )
+            ]
+        )
+    return pages
+
+
+def overlapping_words(path: Path, tolerance: float = 0.15) -> list[tuple[int, str, str]]:
+    """Pairs of words printed over each other: (page, word, word). Words of neighbouring lines may
+    touch by their font boxes, hence the tolerance (the share of the smaller box covered)."""
+    found = []
+    for number, words in enumerate(page_words(path), start=1):
+        ordered = sorted(words, key=lambda w: w.y0)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if b.y0 >= a.y1:
+                    break
+                if a.overlap(b) > tolerance:
+                    found.append((number, a.text, b.text))
+    return found
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    """Every page's lines of text, top to bottom (pdftotext -layout keeps one printed line a line)."""
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return [[norm(line) for line in page.splitlines() if line.strip()] for page in run.stdout.split("\f")]
