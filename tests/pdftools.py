@@ -163,4 +163,39 @@ def overlapping_words(path: Path, tolerance: float = 0.15) -> list[tuple[int, st
 def page_lines(path: Path) -> list[list[str]]:
     """Every page's lines of text, top to bottom (pdftotext -layout keeps one printed line a line)."""
     run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return [[norm(line) for line in page.splitlines() if line.strip()] for page in run.stdout.split("\f")]
+    pages = run.stdout.split("\f")[:-1]  # each page ends with a form feed
+    return [[norm(line) for line in page.splitlines() if line.strip()] for page in pages]
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """pdfinfo's fields (Title, Tagged, Pages, ...)."""
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines()) if value}
+
+
+def page_size(path: Path, page: int) -> tuple[int, int]:
+    """A page's width and height in points, rounded."""
+    out = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(path)], capture_output=True, text=True, check=True).stdout
+    match = re.search(rf"^Page\s+{page} size:\s+([\d.]+) x ([\d.]+)", out, flags=re.M)
+    assert match, out
+    return round(float(match.group(1))), round(float(match.group(2)))
+
+
+def catalog_language(path: Path) -> str:
+    """The document's language (/Lang of the catalog), read from the file's object streams too."""
+    import zlib
+
+    data = path.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"/FlateDecode[^>]*>>\s*stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            chunks.append(zlib.decompress(data[match.end() : end]))
+        except zlib.error:
+            continue
+    for chunk in chunks:
+        if b"/Catalog" in chunk:
+            found = re.search(rb"/Lang\s*\(([^)]*)\)", chunk)
+            if found:
+                return found.group(1).decode("latin-1")
+    return ""
