@@ -457,3 +457,13 @@ def test_the_workbook_names_the_paper_of_single_worksheets(project: Path, tmp_pa
     sheet = next(d for d in docs if d.path == "worksheets/runway.pdf")
     (pdf,) = write_pdfs([sheet], project / "templates", tmp_path, workers=1)
     assert page_size(pdf, 1) == (612, 792)
+
+
+def test_a_failure_in_a_worker_process_reaches_the_build(tmp_path: Path) -> None:
+    from generator.pdf import Document, write_pdfs
+
+    downloads = tmp_path / "downloads"
+    (downloads / "a4.pdf").mkdir(parents=True)  # where the A4 worker must write a file
+    docs = [Document(f"{paper}.pdf", paper, ('<html lang="en"><p>Words</p></html>',), paper) for paper in PAPERS]
+    with pytest.raises(IsADirectoryError):
+        write_pdfs(docs, REPO / "templates", downloads, workers=2)
