@@ -81,7 +81,7 @@ def write_pdfs(
     todo = [doc for doc in documents if not (cache and restore(cache, keys[doc.path], downloads / doc.path))]
     papers = sorted({doc.paper for doc in todo})
     jobs = [Job(tuple(d for d in todo if d.paper == paper), templates.resolve(), downloads.resolve()) for paper in papers]
-    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    workers = min(len(jobs), workers or _cores())
     if workers <= 1:
         fetched = [write_job(job) for job in jobs]
     else:
@@ -182,6 +182,11 @@ def prune(cache: Path, keep: set[str]) -> None:
     for path in cache.glob("*.*"):
         if path.stem not in keep and path.suffix in (".pdf", ".json"):
             path.unlink(missing_ok=True)
+
+
+def _cores() -> int:
+    """The cores this process may use (a container's share, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _digest(data: bytes) -> str:
