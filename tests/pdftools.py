@@ -181,8 +181,8 @@ def page_size(path: Path, page: int) -> tuple[int, int]:
     return round(float(match.group(1))), round(float(match.group(2)))
 
 
-def catalog_language(path: Path) -> str:
-    """The document's language (/Lang of the catalog), read from the file's object streams too."""
+def pdf_objects(path: Path) -> list[bytes]:
+    """The file's bytes and every compressed stream's (object streams hold the catalog, links, names)."""
     import zlib
 
     data = path.read_bytes()
@@ -193,9 +193,19 @@ def catalog_language(path: Path) -> str:
             chunks.append(zlib.decompress(data[match.end() : end]))
         except zlib.error:
             continue
-    for chunk in chunks:
+    return chunks
+
+
+def catalog_language(path: Path) -> str:
+    """The document's language (/Lang of the catalog)."""
+    for chunk in pdf_objects(path):
         if b"/Catalog" in chunk:
             found = re.search(rb"/Lang\s*\(([^)]*)\)", chunk)
             if found:
                 return found.group(1).decode("latin-1")
     return ""
+
+
+def link_targets(path: Path) -> set[str]:
+    """Names of the places the PDF's internal links lead to (/Dest of each link)."""
+    return {m.decode("latin-1") for chunk in pdf_objects(path) for m in re.findall(rb"/Dest\s*\(([^)]*)\)", chunk)}

@@ -26,6 +26,7 @@ from .pdftools import (
     facilitator_texts,
     item_texts,
     key_texts,
+    link_targets,
     norm,
     overlapping_words,
     page_count,
@@ -140,6 +141,8 @@ def test_pack_cover_and_contents(downloads: Path, pack: str) -> None:
     for chapter in wb.chapters:
         for ex_id in chapter.exercises:
             assert norm(content().exercises[ex_id].title) in contents, ex_id
+    # each contents entry links its worksheet, though each worksheet is laid out on its own
+    assert link_targets(downloads / pack) >= {f"ex-{ex_id}" for ex_id in content().exercises}
     # in the order of the workbook, each worksheet where the contents say
     starts = [text.index(f"{norm(ex.title)} About {ex.minutes} minutes") for ex in content().exercises.values()]
     assert starts == sorted(starts)
