@@ -27,6 +27,8 @@ from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
 from .secure_pages import mend_pages, secure_pages
 from .validate import validate_content
 
+PDF_CACHE = "pdf-cache"  # under the work folder: PDFs of the last build, reused where nothing they show changed
+
 __all__ = ["ENGINES", "OFFLINE_ZIP", "BuildFailure", "BuildResult", "Project", "build", "generate"]
 
 
@@ -170,7 +172,7 @@ def build(
     if pdf:
         started = time.perf_counter()
         try:
-            build_pdfs(content, project.templates, fresh, project.jinja_cache)
+            build_pdfs(content, project.templates, fresh, project.jinja_cache, pdf_cache=project.work / PDF_CACHE)
         except TemplateError as exc:
             shutil.rmtree(fresh, ignore_errors=True)
             return BuildResult(errors=[template_error(exc, project)])

@@ -6,9 +6,21 @@ are stated once, here.
 
 from __future__ import annotations
 
+from typing import Literal
+
 DOWNLOADS = "downloads"
-PARTICIPANT_PACK = "participant-pack.pdf"
-FACILITATOR_PACK = "facilitator-pack.pdf"
+Paper = Literal["a4", "letter"]
+PAPERS: dict[Paper, str] = {"a4": "A4", "letter": "US Letter"}  # every pack is made in each, named as readers know them
+PackKind = Literal["participant", "facilitator"]
+
+
+def pack_pdf(kind: PackKind, paper: Paper) -> str:
+    """e.g. participant-pack-a4.pdf, facilitator-pack-letter.pdf"""
+    return f"{kind}-pack-{paper}.pdf"
+
+
+PARTICIPANT_PACK = pack_pdf("participant", "a4")  # what a page links when it names one pack (the A4 one)
+FACILITATOR_PACK = pack_pdf("facilitator", "a4")
 
 
 def worksheet_pdf(exercise_id: str) -> str:

@@ -96,6 +96,11 @@ class Workbook(Strict):
             raise ValueError("`site_url` is the site's public address, e.g. https://example.org/workbook/ (or empty)")
         return value
 
+    paper: Literal["a4", "letter"] = Field(
+        "a4",
+        description="Paper size of the single worksheet PDFs (`a4` or `letter`, US Letter). "
+        "The participant and facilitator packs are made in both sizes.",
+    )
     theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
     pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
     chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import palette
 from . import spec as scoring
 from .bands import fmt
-from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
+from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
 from .model import Content, Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
@@ -192,9 +192,7 @@ def render_pages(
         pages["index.md"] = (
             pages["index.md"].rstrip("\n")
             + "\n\n"
-            + env.get_template("pages/downloads.md.j2").render(
-                workbook=wb, prefix=links.file("index.md", f"{DOWNLOADS}/"), participant=PARTICIPANT_PACK, facilitator=FACILITATOR_PACK
-            )
+            + env.get_template("pages/downloads.md.j2").render(workbook=wb, packs=pack_links(links, "index.md"))
         )
     exercises = list(content.exercises.values())  # in reading order
     my_urls = exercise_urls(content, links, "my-workbook.md")
@@ -211,8 +209,7 @@ def render_pages(
         exercises=exercises,
         plans=session_plans(exercises, content.sessions),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
-        facilitator_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{FACILITATOR_PACK}") if pdf else "",
-        participant_pdf=links.file("facilitator-guide.md", f"{DOWNLOADS}/{PARTICIPANT_PACK}") if pdf else "",
+        packs=pack_links(links, "facilitator-guide.md") if pdf else {},
     )
     return pages
 
@@ -230,6 +227,12 @@ def _history_panel(content: Content, ex: Exercise, links: Links, ex_urls: dict[s
         "assets": links.file(page, "assets/workbook/"),
         "my_workbook": links.page(page, "my-workbook.md"),
     }
+
+
+def pack_links(links: Links, page_md: str) -> dict[PackKind, list[tuple[str, str]]]:
+    """Each pack's (paper name, link from `page_md`), in every paper it is made in."""
+    kinds: tuple[PackKind, ...] = ("participant", "facilitator")
+    return {kind: [(name, links.file(page_md, f"{DOWNLOADS}/{pack_pdf(kind, paper)}")) for paper, name in PAPERS.items()] for kind in kinds}
 
 
 def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True) -> Markup:

@@ -7,6 +7,7 @@ mini fixture, which sets `site_url`, is built once here to check the QR codes.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,28 @@ from generator.build import Project, build
 from generator.render import qr_svg
 
 from .conftest import REPO, make_project
-from .pdftools import content, dark_pixels, facilitator_texts, item_texts, key_texts, norm, page_count, page_image, pdf_text
+from .pdftools import (
+    catalog_language,
+    content,
+    dark_pixels,
+    facilitator_texts,
+    item_texts,
+    key_texts,
+    link_targets,
+    norm,
+    overlapping_words,
+    page_count,
+    page_image,
+    page_lines,
+    page_size,
+    pdf_info,
+    pdf_text,
+)
+
+PAPERS = ("a4", "letter")
+PACKS = [f"{kind}-pack-{paper}.pdf" for kind in ("participant", "facilitator") for paper in PAPERS]
+PARTICIPANT = [f"participant-pack-{paper}.pdf" for paper in PAPERS]
+FACILITATOR = [f"facilitator-pack-{paper}.pdf" for paper in PAPERS]
 
 
 @pytest.fixture(scope="session")
@@ -26,11 +48,15 @@ def downloads(workbook_site: Path) -> Path:
     return workbook_site / "downloads"
 
 
+def every_pdf(downloads: Path) -> list[Path]:
+    return sorted(downloads.rglob("*.pdf"))
+
+
 # --- what is built and linked ------------------------------------------------------------------
 
 
 def test_every_pdf_is_built(downloads: Path) -> None:
-    expected = {"participant-pack.pdf", "facilitator-pack.pdf"} | {f"worksheets/{e}.pdf" for e in content().exercises}
+    expected = set(PACKS) | {f"worksheets/{e}.pdf" for e in content().exercises}
     found = {p.relative_to(downloads).as_posix() for p in downloads.rglob("*.pdf")}
     assert found == expected
     for rel in found:
@@ -40,23 +66,27 @@ def test_every_pdf_is_built(downloads: Path) -> None:
 @pytest.mark.both_engines
 def test_home_and_exercise_pages_link_existing_pdfs(workbook_site: Path) -> None:
     home = (workbook_site / "index.html").read_text(encoding="utf-8")
-    for pack in ("participant-pack.pdf", "facilitator-pack.pdf"):
-        assert f'href="downloads/{pack}"' in home
+    guide = (workbook_site / "facilitator-guide" / "index.html").read_text(encoding="utf-8")
+    for kind in ("Participant", "Facilitator"):
+        for paper, name in (("a4", "A4"), ("letter", "US Letter")):
+            pack = f"{kind.lower()}-pack-{paper}.pdf"
+            assert (workbook_site / "downloads" / pack).is_file()
+            # each paper its own link, named so that it makes sense read out of context
+            assert re.search(rf'<a [^>]*href="downloads/{pack}"[^>]*>{kind} pack, {name} \(PDF\)</a>', home), pack
+            assert re.search(rf'<a [^>]*href="../downloads/{pack}"[^>]*>{kind} pack, {name} \(PDF\)</a>', guide), pack
     for ex in content().exercises:
         page = (workbook_site / "exercises" / ex / "index.html").read_text(encoding="utf-8")
         link = re.search(r'<a [^>]*href="([^"]+)"[^>]*>Download this worksheet \(PDF\)</a>', page)
         assert link, ex
         target = (workbook_site / "exercises" / ex / link.group(1)).resolve()
         assert target == (workbook_site / "downloads" / "worksheets" / f"{ex}.pdf").resolve() and target.is_file()
-    guide = (workbook_site / "facilitator-guide" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../downloads/facilitator-pack.pdf"' in guide
 
 
 # --- text of the packs -------------------------------------------------------------------------
 
 
 def test_both_packs_hold_every_item_of_every_exercise(downloads: Path) -> None:
-    for pack in ("participant-pack.pdf", "facilitator-pack.pdf"):
+    for pack in PACKS:
         text = pdf_text(downloads / pack)
         missing = [(e.id, t) for e in content().exercises.values() for t in item_texts(e) if t not in text]
         assert missing == [], f"{pack} lacks these items"
@@ -73,44 +103,159 @@ def test_each_worksheet_pdf_holds_its_exercise_only(downloads: Path) -> None:
         assert len(others) <= 2, f"{ex.id} seems to hold other worksheets: {others}"  # "Where next" may name some
 
 
-def test_participant_pack_has_no_facilitator_material(downloads: Path) -> None:
-    text = pdf_text(downloads / "participant-pack.pdf")
+@pytest.mark.parametrize("pack", PARTICIPANT)
+def test_participant_pack_has_no_facilitator_material(downloads: Path, pack: str) -> None:
+    text = pdf_text(downloads / pack)
     leaked = [(e.id, t) for e in content().exercises.values() for t in facilitator_texts(e) + key_texts(e) if t in text]
     assert leaked == []
     assert "For the facilitator" not in text and "Session plans" not in text and "Discussion prompts" not in text
 
 
-def test_facilitator_pack_has_every_note_prompt_key_and_plan(downloads: Path) -> None:
+@pytest.mark.parametrize("pack", FACILITATOR)
+def test_facilitator_pack_has_every_note_prompt_key_and_plan(downloads: Path, pack: str) -> None:
     from generator.plans import session_plans
 
-    text = pdf_text(downloads / "facilitator-pack.pdf")
+    text = pdf_text(downloads / pack)
     assert all(e.facilitator for e in content().exercises.values()), "every exercise has facilitator notes"
     missing = [(e.id, t) for e in content().exercises.values() for t in facilitator_texts(e) + key_texts(e) if t not in text]
     assert missing == []
     for ex in content().exercises.values():
         assert f"For the facilitator: {norm(ex.title)}" in text
         assert f"About {ex.minutes} minutes" in text
+        # each exercise's notes follow its worksheet
+        assert text.index(norm(ex.title)) < text.index(f"For the facilitator: {norm(ex.title)}")
     for plan in session_plans(list(content().exercises.values()), content().sessions):
         assert norm(plan.title) in text
         for slot in plan.slots:
             assert norm(slot.title) in text
 
 
-def test_pack_cover_and_contents(downloads: Path) -> None:
-    text = pdf_text(downloads / "participant-pack.pdf")
+@pytest.mark.parametrize("pack", PACKS)
+def test_pack_cover_and_contents(downloads: Path, pack: str) -> None:
+    text = pdf_text(downloads / pack)
     wb = content().workbook
-    assert f"{wb.title} {wb.subtitle}" in text[:200]
+    kind = "Participant" if pack.startswith("participant") else "Facilitator"
+    # the cover's words come back as words (spaced capitals once came back as "PARTIC IPANT PAC K")
+    assert text.startswith(f"{kind.upper()} PACK {wb.title} {wb.subtitle}")
     contents = text[text.index("Contents") :]
-    for ex in content().exercises.values():
-        # the contents list each worksheet with the page it starts on
-        assert re.search(re.escape(norm(ex.title)) + r"[ .]*\d+", contents), ex.id
+    for chapter in wb.chapters:
+        for ex_id in chapter.exercises:
+            assert norm(content().exercises[ex_id].title) in contents, ex_id
+    # each contents entry links its worksheet, though each worksheet is laid out on its own
+    assert link_targets(downloads / pack) >= {f"ex-{ex_id}" for ex_id in content().exercises}
+    # in the order of the workbook, each worksheet where the contents say
+    starts = [text.index(f"{norm(ex.title)} About {ex.minutes} minutes") for ex in content().exercises.values()]
+    assert starts == sorted(starts)
+
+
+# --- clean layout: nothing over anything, headings with what they introduce, words as words ----
+
+
+def test_nothing_is_printed_over_anything_else(downloads: Path) -> None:
+    """Word boxes (pdftotext -bbox) of every PDF: no word drawn over another one."""
+    found = {pdf.relative_to(downloads).as_posix(): overlapping_words(pdf) for pdf in every_pdf(downloads)}
+    assert {name: pairs[:5] for name, pairs in found.items() if pairs} == {}
+
+
+def test_the_overlap_check_finds_words_printed_over_each_other(tmp_path: Path) -> None:
+    from generator.pdf import Document, write_pdfs
+
+    html = '<html lang="en"><p>Name of the thing</p><p style="margin-top: -1.2em; margin-left: 2em">Circle line</p></html>'
+    (pdf,) = write_pdfs([Document("x.pdf", "x", (html,))], REPO / "templates", tmp_path / "downloads", workers=1)
+    assert overlapping_words(pdf) != []
+
+
+def headings(html: str) -> set[str]:
+    return {norm(h) for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, flags=re.S)}
+
+
+def other_lines(html: str) -> set[str]:
+    """Texts that are not headings (a contents entry may read like the sheet title it lists)."""
+    return {norm(t) for t in re.findall(r"<(li|a|p|td|th)\b[^>]*>(.*?)</\1>", html, flags=re.S) for t in [t[1]]}
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(downloads: Path) -> None:
+    from generator.pdf import pack_documents
+
+    alone = []
+    for doc in pack_documents(content(), REPO / "templates"):
+        titles = set().union(*(headings(part) for part in doc.parts)) - set().union(*(other_lines(part) for part in doc.parts))
+        for number, lines in enumerate(page_lines(downloads / doc.path), start=1):
+            body = [line for line in lines if not re.fullmatch(r"Page \d+ of \d+", line)]
+            if body and body[-1] in titles:
+                alone.append((doc.path, number, body[-1]))
+    assert alone == []
+
+
+def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(tmp_path: Path) -> None:
+    from generator.pdf import Document, write_pdfs
+
+    def pages(heading_style: str) -> list[list[str]]:
+        # room for the heading and a line or two, not for the three lines a paragraph keeps together (orphans)
+        filler = '<div style="height: 240mm"></div>'
+        html = (
+            f'<html lang="en"><body class="wb-pack"><div class="md-typeset">{filler}<h2 style="{heading_style}">Alone heading</h2>'
+            f"<p>{'Some words to write on a page. ' * 40}</p></div></body></html>"
+        )
+        (pdf,) = write_pdfs([Document(f"{len(heading_style)}.pdf", "x", (html,))], REPO / "templates", tmp_path, workers=1)
+        return page_lines(pdf)
+
+    assert pages("break-after: auto")[0] == ["Alone heading", "Page 1 of 2"], "without the rule, the heading ends the first page"
+    kept = pages("")
+    assert "Alone heading" not in kept[0] and kept[1][0] == "Alone heading"
+
+
+def test_a_long_table_repeats_its_headings_below_the_running_header(tmp_path: Path) -> None:
+    from generator.pdf import Document, write_pdfs
+
+    rows = "".join(f"<tr><td>row {n}</td><td></td></tr>" for n in range(40))
+    html = (
+        '<html lang="en"><body class="wb-pack"><div class="md-typeset"><section class="wb-sheet" data-book="The book">'
+        '<h1 class="wb-sheet__title">Long sheet</h1><table class="wb-table"><thead><tr><th>Contact name</th>'
+        f"<th>Next step</th></tr></thead><tbody>{rows}</tbody></table></section></div></body></html>"
+    )
+    (pdf,) = write_pdfs([Document("x.pdf", "x", (html,))], REPO / "templates", tmp_path / "downloads", workers=1)
+    pages = page_lines(pdf)
+    assert len(pages) >= 2
+    for lines in pages:
+        assert lines[0] == "The book Long sheet", "running header first"
+        assert "Contact name Next step" in lines[1:3], "the table's headings under it"
+    assert overlapping_words(pdf) == []
+
+
+# --- packs: accessible, both papers ---------------------------------------------------------------
+
+
+def test_every_pdf_is_tagged_with_title_and_language(downloads: Path) -> None:
+    wb = content().workbook
+    for pdf in every_pdf(downloads):
+        info = pdf_info(pdf)
+        assert info["Tagged"] == "yes", pdf.name
+        assert info["Title"].startswith(f"{wb.title}: "), pdf.name
+        assert catalog_language(pdf) == wb.language, pdf.name
+        meta = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert 'pdfuaid:part="1"' in meta, f"{pdf.name} does not claim PDF/UA-1"
+        structure = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^\s+H1\b", structure, flags=re.M), f"{pdf.name}: headings are not tagged"
+    titles = {pdf_info(downloads / pack)["Title"] for pack in PACKS}
+    assert titles == {f"{wb.title}: participant pack", f"{wb.title}: facilitator pack"}
+
+
+def test_packs_come_in_a4_and_us_letter_and_worksheets_in_the_workbooks_paper(downloads: Path) -> None:
+    sizes = {"a4": (595, 842), "letter": (612, 792)}
+    for pack in PACKS:
+        paper = pack.removesuffix(".pdf").rsplit("-", 1)[1]
+        assert {page_size(downloads / pack, n) for n in range(1, page_count(downloads / pack) + 1)} == {sizes[paper]}, pack
+    assert content().workbook.paper == "a4"
+    for ex in content().exercises:
+        assert page_size(downloads / "worksheets" / f"{ex}.pdf", 1) == sizes["a4"]
 
 
 # --- pages as images ---------------------------------------------------------------------------
 
 
 def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> None:
-    pack = downloads / "participant-pack.pdf"
+    pack = downloads / "participant-pack-a4.pdf"
     cover = page_image(pack, 1, tmp_path)
     assert dark_pixels(cover, (0, 0, 1, 0.3), below=120) > 0.5 * cover.width * cover.height * 0.3 * 0.5, (
         "the cover's upper part is a band in the theme colour"
@@ -164,7 +309,7 @@ def test_a_pdf_failure_keeps_the_last_good_site(project: Path, monkeypatch: pyte
     assert site is not None
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
 
-    def broken(*args: object) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("no room on the device")
 
     monkeypatch.setattr(build_stage, "build_pdfs", broken)
@@ -209,10 +354,119 @@ def test_the_pdf_maker_embeds_files_of_the_build_only(tmp_path: Path) -> None:
     sneaky = f"file://{site}/assets/../../elsewhere/private.png"  # climbs out of the build
 
     def images(html: str) -> int:
-        (pdf,) = write_pdfs([Document("x.pdf", "x", html)], REPO / "templates", site / "downloads")
+        (pdf,) = write_pdfs([Document("x.pdf", "x", (html,))], REPO / "templates", site / "downloads", workers=1)
         listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
         return len(listing.strip().splitlines()) - 2  # two header lines
 
     assert images(f'<img src="file://{inside}">') == 1
     assert images(f'<img src="file://{outside}">') == 0
     assert images(f'<img src="{sneaky}">') == 0
+
+
+# --- speed: each part laid out once, unchanged PDFs kept ---------------------------------------------
+
+
+def test_each_part_is_laid_out_once_for_every_pdf_that_holds_it(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint import HTML
+
+    from generator.pdf import pack_documents, write_pdfs
+    from generator.validate import validate_content
+
+    loaded, errors = validate_content(project)
+    assert loaded is not None, errors
+    docs = pack_documents(loaded, project / "templates")
+    parts = {part for doc in docs for part in doc.parts}
+    sheet = next(d for d in docs if d.path == "worksheets/runway.pdf")
+    assert all(sheet.parts[0] in d.parts for d in docs if d.paper == sheet.paper and "pack" in d.path), "the packs reuse the sheet"
+
+    laid_out: list[HTML] = []
+    real = HTML.render
+
+    def counting(self: HTML, *args: object, **kwargs: object) -> object:
+        laid_out.append(self)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "render", counting)
+    written = write_pdfs(docs, project / "templates", tmp_path / "downloads", workers=1)
+    assert len(laid_out) == len(parts) < sum(len(d.parts) for d in docs)
+    assert all(p.is_file() for p in written)
+    for pack in PACKS:
+        pages = page_count(tmp_path / "downloads" / pack)
+        assert pages > 2 + len(loaded.exercises), pack
+    # the single worksheet's pages are the very pages the pack holds
+    single = pdf_text(tmp_path / "downloads" / "worksheets" / "runway.pdf")
+    assert single in pdf_text(tmp_path / "downloads" / "participant-pack-a4.pdf")
+
+
+def test_unchanged_pdfs_are_kept_between_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from generator import pdf_write
+    from generator.pdf import Document, write_pdfs
+
+    site = tmp_path / "site"
+    image = site / "assets" / "dot.png"
+    image.parent.mkdir(parents=True)
+    Image.new("RGB", (20, 20), "red").save(image)
+    made: list[str] = []
+    real = pdf_write.write_job
+
+    def counting(job: pdf_write.Job) -> dict[str, str]:
+        made.extend(doc.path for doc in job.documents)
+        return real(job)
+
+    monkeypatch.setattr(pdf_write, "write_job", counting)
+    cache = tmp_path / "cache"
+
+    def build(a: str) -> list[str]:
+        made.clear()
+        shutil.rmtree(site / "downloads", ignore_errors=True)  # every build writes into a fresh site
+        docs = [
+            Document("a.pdf", "A", (f'<html lang="en"><p>{a}</p></html>',)),
+            Document("b.pdf", "B", (f'<html lang="en"><p>Picture</p><img src="file://{image}" alt="a dot"></html>',)),
+        ]
+        written = write_pdfs(docs, REPO / "templates", site / "downloads", cache=cache, workers=1)
+        assert [p.read_bytes()[:5] for p in written] == [b"%PDF-"] * 2
+        return sorted(made)
+
+    assert build("First words") == ["a.pdf", "b.pdf"]
+    assert build("First words") == [], "nothing changed: both PDFs come from the cache"
+    assert "First words" in pdf_text(site / "downloads" / "a.pdf")
+    assert build("Other words") == ["a.pdf"], "only the changed PDF is made again"
+    Image.new("RGB", (20, 20), "blue").save(image)
+    assert build("Other words") == ["b.pdf"], "a file a PDF shows changed: that PDF is made again"
+    assert len(list(cache.glob("*.pdf"))) == 2, "the cache keeps this build's PDFs only"
+    for entry in cache.glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert build("Other words") == ["a.pdf", "b.pdf"], "a damaged cache is ignored, not trusted"
+
+
+def test_the_workbook_names_the_paper_of_single_worksheets(project: Path, tmp_path: Path) -> None:
+    from generator.pdf import pack_documents, write_pdfs
+    from generator.validate import validate_content
+
+    wb_file = project / "content" / "workbook.yml"
+    wb_file.write_text(wb_file.read_text(encoding="utf-8") + "paper: letter\n", encoding="utf-8")
+    loaded, errors = validate_content(project)
+    assert loaded is not None, errors
+    docs = pack_documents(loaded, project / "templates")
+    assert {d.path: d.paper for d in docs if d.path.startswith("worksheets/")} == {
+        "worksheets/all-types.pdf": "letter",
+        "worksheets/runway.pdf": "letter",
+    }
+    assert sorted((d.path, d.paper) for d in docs if "pack" in d.path) == sorted(
+        (f"{kind}-pack-{paper}.pdf", paper) for kind in ("participant", "facilitator") for paper in PAPERS
+    )
+    sheet = next(d for d in docs if d.path == "worksheets/runway.pdf")
+    (pdf,) = write_pdfs([sheet], project / "templates", tmp_path, workers=1)
+    assert page_size(pdf, 1) == (612, 792)
+
+
+def test_a_failure_in_a_worker_process_reaches_the_build(tmp_path: Path) -> None:
+    from generator.pdf import Document, write_pdfs
+
+    downloads = tmp_path / "downloads"
+    (downloads / "a4.pdf").mkdir(parents=True)  # where the A4 worker must write a file
+    docs = [Document(f"{paper}.pdf", paper, ('<html lang="en"><p>Words</p></html>',), paper) for paper in PAPERS]
+    with pytest.raises(IsADirectoryError):
+        write_pdfs(docs, REPO / "templates", downloads, workers=2)
