@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import palette
 from . import spec as scoring
 from .bands import fmt
+from .bundles import MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
 from .links import Links
 from .model import Content, Exercise, Likert, Source, Workbook
@@ -201,7 +202,7 @@ def render_pages(
         exercises_json=Markup(
             _script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in content.exercises.values()])
         ),
-        assets=links.file("my-workbook.md", "assets/workbook/"),
+        script=links.file("my-workbook.md", MY_WORKBOOK_JS),
         profile=content.exercises.get(wb.profile) if wb.profile else None,
     )
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(

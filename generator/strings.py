@@ -242,6 +242,4 @@ def my_strings_js(overrides: dict[str, str]) -> str:
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
         f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True)});\n"
-        # Instant navigation runs the page's scripts in any order: if my-workbook.js came first, it waited for this.
-        "if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate();\n"
     )

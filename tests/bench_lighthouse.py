@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 from .conftest import REPO
@@ -88,6 +89,8 @@ class Scores:
     losses: tuple[tuple[str, str, float, str], ...]
     # The measured metrics behind the performance score, as Lighthouse shows them ("FCP 1.2 s", ...)
     metrics: str
+    # Requests the page made to any host but the site's own (the privacy promise: none)
+    elsewhere: tuple[str, ...] = ()
 
 
 def lighthouse(url: str, out: Path) -> Scores:
@@ -117,7 +120,16 @@ def scores(report: dict[str, object]) -> Scores:
         accessibility=float(categories["accessibility"]["score"]),  # type: ignore[arg-type]
         losses=tuple(losses),
         metrics=", ".join(f"{short} {audits[key].get('displayValue', '?')}" for short, key in METRICS),
+        elsewhere=elsewhere(report),
     )
+
+
+def elsewhere(report: dict[str, object]) -> tuple[str, ...]:
+    """The URLs of the page's requests that went to another host than the page's own."""
+    origin = urlsplit(str(report["finalDisplayedUrl"])).netloc
+    requests = report["audits"]["network-requests"]["details"]["items"]  # type: ignore[index]
+    urls = (str(r["url"]) for r in requests)
+    return tuple(u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).netloc != origin)
 
 
 def verdict(page: Scores, stock: Scores) -> str:
@@ -157,6 +169,7 @@ def run() -> list[tuple[str, str]]:
                     )
                 )
                 rows.append(("  measured", got.metrics))
+                rows += [("  REQUEST TO ANOTHER HOST", url) for url in got.elsewhere]
                 rows += [(f"  lost in {cat}", f"{title}: {score:.2f} {shown}".rstrip()) for cat, title, score, shown in got.losses]
     rows.append(
         ("targets", f"performance >= {PERFORMANCE_TARGET:.2f} and within {PERFORMANCE_MARGIN:.2f} of the stock page; accessibility 1.00")

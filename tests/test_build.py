@@ -100,7 +100,7 @@ def test_site_uses_the_workbook_title_palette_and_no_remote_fonts(built: Path) -
     assert "<title>Mini workbook</title>" in home
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
     assert re.search(r'<script[^>]+src="https?://', home) is None
-    assert "--md-primary-fg-color: #2f5d50" in (built / "assets" / "stylesheets" / "theme.css").read_text()
+    assert "--md-primary-fg-color: #2f5d50" in (built / "assets" / "workbook" / "site.bundle.css").read_text()
 
 
 def test_invalid_content_keeps_the_last_good_site(built: Path, project: Path) -> None:

@@ -282,7 +282,7 @@
 
   function hydrate() {
     const root = doc.querySelector("[data-wb-my]:not([data-wb-ready])");
-    // my-strings.js may not have run yet (instant navigation runs scripts in any order): it calls hydrate.
+    // Its wording (my-strings.js) runs first in the same bundle (generator/bundles.py); never hydrate without it.
     if (!root || !("my.answered" in W.STR)) return;
     root.setAttribute("data-wb-ready", "");
     const holder = root.querySelector("template[data-wb-exercises]");
