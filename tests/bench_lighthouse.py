@@ -32,6 +32,7 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 from .conftest import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+REPORTS = REPO / "build" / "lighthouse"  # each run's full JSON report, for the audits behind a score (not committed)
 CATEGORIES = ("performance", "accessibility")
 PERFORMANCE_TARGET, PERFORMANCE_MARGIN, ACCESSIBILITY_TARGET = 0.95, 0.03, 1.0
 # What a static host (GitHub Pages, Netlify, nginx's defaults) compresses: text, never images.
@@ -47,7 +48,10 @@ PAGES = (("home page", ""), ("an assessment", "exercises/employment-security-hie
 
 
 class GzipHandler(QuietHandler):
-    """Static files as a static host sends them: text gzipped when the browser accepts it, with its length."""
+    """Static files as a static host sends them: over kept-alive connections, text gzipped when the
+    browser accepts it (once per file, as hosts keep compressed copies), with its length."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive: Lighthouse would otherwise count a new connection per file
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
         path = Path(self.translate_path(self.path))
@@ -58,7 +62,7 @@ class GzipHandler(QuietHandler):
         kind = self.guess_type(str(path))
         if not (path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(GZIP_TYPES)):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
@@ -66,6 +70,12 @@ class GzipHandler(QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """`path` gzipped (`mtime_ns` in the key, so a changed file is compressed again)."""
+    return gzip.compress(path.read_bytes(), compresslevel=9)
 
 
 @contextmanager
@@ -95,6 +105,7 @@ class Scores:
 
 def lighthouse(url: str, out: Path) -> Scores:
     """One Lighthouse run (mobile preset) on `url`; its JSON report is kept at `out`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", f"--chrome-flags={flags}", "--quiet"]
     command += [f"--only-categories={','.join(CATEGORIES)}", "--no-enable-error-reporting"]
@@ -154,12 +165,12 @@ def run() -> list[tuple[str, str]]:
         assert result.ok, result.errors or result.failure
         stock_site = stock_material(Path(tmp) / "stock")
         with serve_gzipped(stock_site) as stock_url:
-            stock = lighthouse(stock_url, Path(tmp) / "stock.json")
+            stock = lighthouse(stock_url, REPORTS / "stock.json")
         rows.append(("stock Material page", f"performance {stock.performance:.2f}, accessibility {stock.accessibility:.2f}"))
         rows.append(("  measured", stock.metrics))
         with serve_gzipped(site) as base:
-            for n, (label, page) in enumerate(PAGES):
-                got = lighthouse(base + page, Path(tmp) / f"page{n}.json")
+            for label, page in PAGES:
+                got = lighthouse(base + page, REPORTS / f"{page.strip('/').replace('/', '-') or 'home'}.json")
                 missed = verdict(got, stock)
                 rows.append(
                     (

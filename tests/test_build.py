@@ -201,6 +201,8 @@ def test_make_bench_still_runs_against_the_current_modules() -> None:
 def test_the_lighthouse_bench_serves_the_site_gzipped_as_a_static_host_does(tmp_path: Path) -> None:
     """Lighthouse's figures mean something only if text arrives compressed, as from a real host."""
     import gzip
+    import http.client
+    import urllib.parse
     import urllib.request
 
     from tests.bench_lighthouse import serve_gzipped
@@ -226,3 +228,10 @@ def test_the_lighthouse_bench_serves_the_site_gzipped_as_a_static_host_does(tmp_
         assert get(base + "app.js", gzipped=False) == (None, str(len(body := (tmp_path / "app.js").read_bytes())), body)
         with urllib.request.urlopen(base + "page") as response:  # the folder without its slash: redirected, as before
             assert response.url == base + "page/"
+        # Kept-alive connections, as from a real host: two files over one connection.
+        connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc)
+        for path in ("/app.js", "/page/"):
+            connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            assert response.status == 200 and response.version == 11 and gzip.decompress(response.read())
+        connection.close()
