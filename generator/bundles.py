@@ -74,13 +74,17 @@ def join(path: str, parts: list[tuple[str, bytes]]) -> bytes:
     return "".join(chunks).encode("utf-8")
 
 
-def linked(listed: list[object] | None, own: list[str]) -> list[object]:
+def linked(listed: list[object] | None, own: list[object]) -> list[object]:
     """The engine's `extra_css` or `extra_javascript`: the project's `own` files first, then what the
     forker's mkdocs.yml lists, which may override them. A part of a bundle named there (a fork's
     mkdocs.yml from before bundles) is left out: the docs folder serves it only inside its bundle."""
-    parts = {part for bundle in BUNDLES.values() for part in bundle}
-    rest = [entry for entry in listed or [] if _path(entry) not in parts and _path(entry) not in own]
-    return [*own, *rest]
+    skip = {part for bundle in BUNDLES.values() for part in bundle} | {_path(entry) for entry in own}
+    return [*own, *(entry for entry in listed or [] if _path(entry) not in skip)]
+
+
+# The site's script, deferred: it waits for nothing but the parsed page (it hydrates through
+# Material's `document$`, whose bundle runs first), so it must not hold back the first paint.
+SITE_SCRIPT = {"path": SITE_JS, "defer": True}
 
 
 def _path(entry: object) -> object:

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .bundles import PRINT_CSS, SITE_CSS, SITE_JS, linked
+from .bundles import PRINT_CSS, SITE_CSS, SITE_SCRIPT, linked
 from .model import Content
 
 ENGINES = ("mkdocs", "zensical")
@@ -81,7 +81,7 @@ def engine_config(
         # CDN unless one is configured, so the self-hosted copy is named here.
         config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
     config["extra_css"] = linked(config.get("extra_css"), [SITE_CSS, PRINT_CSS])
-    config["extra_javascript"] = linked(config.get("extra_javascript"), [SITE_JS])
+    config["extra_javascript"] = linked(config.get("extra_javascript"), [SITE_SCRIPT])
     return config
 
 

@@ -230,16 +230,17 @@ def strings_js(overrides: dict[str, str]) -> str:
     """assets/workbook/strings.js: the effective table of every page's scripts, as a classic script.
 
     The My workbook page's own wording is in my-strings.js (`my_strings_js`), so an exercise page
-    does not download words it never shows."""
+    does not download words it never shows. Either may run first (on a first visit to My workbook
+    its script comes before the site's), so each adds its words to the one table."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = {_table(overrides, mine=False)};\n"
+        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=False)});\n"
     )
 
 
 def my_strings_js(overrides: dict[str, str]) -> str:
-    """assets/workbook/my-strings.js: the My workbook page's wording, added to the table strings.js set."""
+    """assets/workbook/my-strings.js: the My workbook page's wording, added to the same table as strings.js's."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True)});\n"
+        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=True)});\n"
     )

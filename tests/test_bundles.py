@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.build import Project, build
-from generator.bundles import BUNDLES, MY_WORKBOOK_JS, PRINT_CSS, SITE_CSS, SITE_JS, bundled, linked
+from generator.bundles import BUNDLES, MY_WORKBOOK_JS, PRINT_CSS, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
 from generator.docs_folder import docs_files, served
 from generator.engine import engine_config
 from generator.validate import validate_content
@@ -48,10 +48,10 @@ def test_every_source_stylesheet_and_script_is_in_a_bundle_or_served_on_its_own_
 
 
 def test_the_engine_links_the_bundles_first_and_drops_parts_an_older_fork_lists(tmp_path: Path) -> None:
-    assert linked(None, [SITE_JS]) == [SITE_JS]
+    assert linked(None, [SITE_SCRIPT]) == [SITE_SCRIPT]
     module = {"path": "assets/m.mjs", "type": "module"}
-    old = ["assets/workbook/strings.js", {"path": "assets/workbook/widget.js"}, "assets/mine.js", module]
-    assert linked(old, [SITE_JS]) == [SITE_JS, "assets/mine.js", module]
+    old = ["assets/workbook/strings.js", {"path": "assets/workbook/widget.js"}, "assets/mine.js", module, SITE_JS]
+    assert linked(old, [SITE_SCRIPT]) == [SITE_SCRIPT, "assets/mine.js", module]
     assert linked(["assets/mine.css", SITE_CSS], [SITE_CSS, PRINT_CSS]) == [SITE_CSS, PRINT_CSS, "assets/mine.css"]
 
     content, errors = validate_content(REPO)
@@ -63,7 +63,7 @@ def test_the_engine_links_the_bundles_first_and_drops_parts_an_older_fork_lists(
     )
     config = engine_config(content, base, tmp_path / "docs", tmp_path / "site")
     assert config["extra_css"] == [SITE_CSS, PRINT_CSS, "assets/x.css"]
-    assert config["extra_javascript"] == [SITE_JS]
+    assert config["extra_javascript"] == [{"path": SITE_JS, "defer": True}]
 
 
 def test_the_docs_folder_serves_each_part_as_the_site_would_have_served_it_alone() -> None:
@@ -72,7 +72,7 @@ def test_the_docs_folder_serves_each_part_as_the_site_would_have_served_it_alone
     files = docs_files(content, REPO / "templates")
     widget = (REPO / "templates" / "assets" / "workbook" / "widget.js").read_bytes()
     assert served("workbook/widget.js", widget) in files[SITE_JS]
-    assert b"globalThis.WorkbookStrings = {" in files[SITE_JS]
+    assert b"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {}, {" in files[SITE_JS]
     assert b"--md-primary-fg-color" in files[SITE_CSS]  # the theme's colours, generated
     assert files[PRINT_CSS] == served("workbook/print.css", (REPO / "templates" / "assets" / "workbook" / "print.css").read_bytes())
 

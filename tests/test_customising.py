@@ -58,6 +58,7 @@ def test_the_guide_works_as_written(tmp_path: Path) -> None:
     palette = (site / "assets" / "workbook" / "site.bundle.css").read_text()
     assert f"--md-primary-fg-color: {theme['primary']}" in palette and f"--md-accent-fg-color: {theme['accent']}" in palette
     script = (site / "assets" / "workbook" / "site.bundle.js").read_text()
-    start = script.index("globalThis.WorkbookStrings = {") + len("globalThis.WorkbookStrings = ")
+    opening = "globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {}, "
+    start = script.index(opening) + len(opening)
     effective, _ = json.JSONDecoder().raw_decode(script, start)
     assert strings and all(effective[key] == text for key, text in strings.items())

@@ -23,7 +23,7 @@ SCRIPTS = sorted((REPO / "templates" / "assets" / "workbook").glob("*.js"))
 
 def table_of(js: str) -> dict[str, str]:
     """The table a script sets (strings.js) or adds (my-strings.js), also when other code follows it (a bundle)."""
-    match = re.search(r"globalThis\.WorkbookStrings = (?=\{)", js) or re.search(r"Object\.assign\(globalThis\.WorkbookStrings, (?=\{)", js)
+    match = re.search(r"globalThis\.WorkbookStrings = Object\.assign\(globalThis\.WorkbookStrings \|\| \{\}, (?=\{)", js)
     assert match, js[:200]
     table: dict[str, str] = json.JSONDecoder().raw_decode(js, match.end())[0]
     return table

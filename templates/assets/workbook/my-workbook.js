@@ -2,8 +2,11 @@
    the scoring glue; my-workbook-data.js the calendar and export checks). Progress, the latest
    employment security profile, check-ins and their change, a reminder, export, import, clear all.
    Loaded only by this page; text from storage or a file goes in through textContent. */
-(function () {
+(function start() {
   "use strict";
+  // Opened directly, this page's script comes before the site's (widget.js) and both are deferred:
+  // start once the site's has run, which is before DOMContentLoaded.
+  if (!globalThis.WorkbookWidget) return void document.addEventListener("DOMContentLoaded", start, { once: true });
   // Instant navigation runs this file again each time the page is shown: hydrate, do not re-subscribe.
   if (globalThis.WorkbookMy) return void globalThis.WorkbookMy.hydrate();
   const doc = document;
