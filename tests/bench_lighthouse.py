@@ -188,6 +188,7 @@ def run() -> list[tuple[str, str]]:
                 rows.append(("  measured", got.metrics))
                 rows += [("  REQUEST TO ANOTHER HOST", url) for url in got.elsewhere]
                 rows += [(f"  lost in {cat}", f"{title}: {score:.2f} {shown}".rstrip()) for cat, title, score, shown in got.losses]
+    rows.append(("full reports", str(REPORTS)))
     rows.append(
         ("targets", f"performance >= {PERFORMANCE_TARGET:.2f} and within {PERFORMANCE_MARGIN:.2f} of the stock page; accessibility 1.00")
     )
