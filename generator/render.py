@@ -202,6 +202,7 @@ def render_pages(
         exercises_json=Markup(
             _script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in content.exercises.values()])
         ),
+        assets=links.file("my-workbook.md", "assets/workbook/"),
         script=links.file("my-workbook.md", MY_WORKBOOK_JS),
         profile=content.exercises.get(wb.profile) if wb.profile else None,
     )
