@@ -68,7 +68,7 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@test -x $(CHROMIUM)
 
-# Node packages for tests only (axe-core); nothing from here ships to readers.
+# Node packages for tests only (axe-core, vnu-jar, lighthouse); nothing from here ships to readers.
 nodejs:
 	@command -v node >/dev/null && command -v npm >/dev/null || { echo "installing Debian's nodejs and npm"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from .bundles import bundled
 from .engine import engine_config
 from .links import Links
 from .model import Content
@@ -25,7 +26,8 @@ JINJA_CACHE = "jinja-cache"  # under the work folder: compiled templates, never 
 def docs_files(
     content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS, cache_dir: Path | None = None
 ) -> dict[str, bytes]:
-    """Every file of the docs folder: rendered pages, the static assets, the theme colours and the scripts' wording."""
+    """Every file of the docs folder: rendered pages, the static assets, the theme colours and the scripts' wording,
+    the project's own stylesheets and scripts joined into their bundles (bundles.py)."""
     files = {path: text.encode("utf-8") for path, text in render_pages(content, templates, pdf, links, cache_dir).items()}
     assets = templates / "assets"
     for asset in sorted(p for p in assets.rglob("*") if p.is_file()):
@@ -36,7 +38,7 @@ def docs_files(
     files[MY_STRINGS_ASSET] = my_strings_js(content.workbook.strings).encode("utf-8")
     for asset in content.assets:
         files[f"assets/{asset.name}"] = asset.read_bytes()
-    return files
+    return bundled(files)
 
 
 def sync_folder(folder: Path, files: dict[str, bytes]) -> int:

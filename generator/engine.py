@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .bundles import PRINT_CSS, SITE_CSS, SITE_SCRIPT, linked
 from .model import Content
 
 ENGINES = ("mkdocs", "zensical")
@@ -79,9 +80,8 @@ def engine_config(
         # Search runs in a web worker, which file:// forbids; the plugin would fetch this shim from a
         # CDN unless one is configured, so the self-hosted copy is named here.
         config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
-    css = config.setdefault("extra_css", [])
-    if "assets/stylesheets/theme.css" not in css:
-        css.insert(0, "assets/stylesheets/theme.css")
+    config["extra_css"] = linked(config.get("extra_css"), [SITE_CSS, PRINT_CSS])
+    config["extra_javascript"] = linked(config.get("extra_javascript"), [SITE_SCRIPT])
     return config
 
 

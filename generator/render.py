@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import palette
 from . import spec as scoring
 from .bands import fmt
+from .bundles import CHECKIN_JS, MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
 from .model import Content, Exercise, Likert, Source, Workbook
@@ -201,6 +202,7 @@ def render_pages(
             _script_json([scoring.widget_spec(ex, my_urls) | {"url": my_urls[ex.id][1]} for ex in content.exercises.values()])
         ),
         assets=links.file("my-workbook.md", "assets/workbook/"),
+        script=links.file("my-workbook.md", MY_WORKBOOK_JS),
         profile=content.exercises.get(wb.profile) if wb.profile else None,
         checkin_months=wb.checkin_months,
     )
@@ -224,7 +226,7 @@ def _history_panel(content: Content, ex: Exercise, links: Links, ex_urls: dict[s
         "id": of.id,
         "spec_json": Markup(_script_json(scoring.widget_spec(of, ex_urls) | {"url": ex_urls[of.id][1]})),
         "months": content.workbook.checkin_months,
-        "assets": links.file(page, "assets/workbook/"),
+        "script": links.file(page, CHECKIN_JS),
         "my_workbook": links.page(page, "my-workbook.md"),
     }
 

@@ -250,21 +250,19 @@ def strings_js(overrides: dict[str, str], language: str = "en") -> str:
     """assets/workbook/strings.js: the effective table of every page's scripts, as a classic script.
 
     The My workbook page's own wording is in my-strings.js (`my_strings_js`), so an exercise page
-    does not download words it never shows."""
+    does not download words it never shows. Either may run first (on a first visit to My workbook
+    its script comes before the site's), so each adds its words to the one table."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = {_table(overrides, mine=False, language=language)};\n"
+        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=False, language=language)});\n"
     )
 
 
 def my_strings_js(overrides: dict[str, str], language: str = "en") -> str:
-    """assets/workbook/my-strings.js: the My workbook page's wording, added to the table strings.js set."""
+    """assets/workbook/my-strings.js: the My workbook page's wording, added to the same table as strings.js's."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"Object.assign(globalThis.WorkbookStrings, {_table(overrides, mine=True, language=language)});\n"
-        # Instant navigation runs the page's scripts in any order: if my-workbook.js came first, it waited for this.
-        "if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate();\n"
-        "if (globalThis.WorkbookHistoryView) globalThis.WorkbookHistoryView.hydrate();\n"
+        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=True, language=language)});\n"
     )
 
 

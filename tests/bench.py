@@ -111,12 +111,13 @@ def generator_figures() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    from . import bench_pages, bench_pdf, bench_widget
+    from . import bench_lighthouse, bench_pages, bench_pdf, bench_widget
 
     sections = [
         ("Generator and engine", generator_figures),
         ("Widget", bench_widget.run),
         ("Pages over the wire", bench_pages.run),
+        ("Lighthouse, mobile preset, site served gzipped", bench_lighthouse.run),
         ("PDF packs", bench_pdf.run),
     ]
     for title, measure in sections:

@@ -100,7 +100,7 @@ def test_site_uses_the_workbook_title_palette_and_no_remote_fonts(built: Path) -
     assert "<title>Mini workbook</title>" in home
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
     assert re.search(r'<script[^>]+src="https?://', home) is None
-    assert "--md-primary-fg-color: #2f5d50" in (built / "assets" / "stylesheets" / "theme.css").read_text()
+    assert "--md-primary-fg-color: #2f5d50" in (built / "assets" / "workbook" / "site.bundle.css").read_text()
 
 
 def test_invalid_content_keeps_the_last_good_site(built: Path, project: Path) -> None:
@@ -193,6 +193,45 @@ def test_make_bench_still_runs_against_the_current_modules() -> None:
     """`make bench` is not part of `make test`; this keeps its imports from rotting when modules move."""
     import importlib
 
-    for name in ("tests.bench", "tests.bench_pages", "tests.bench_pdf", "tests.bench_widget"):
+    for name in ("tests.bench", "tests.bench_pages", "tests.bench_pdf", "tests.bench_widget", "tests.bench_lighthouse"):
         module = importlib.import_module(name)
         assert callable(getattr(module, "main", None) or getattr(module, "run", None)), name
+
+
+def test_the_lighthouse_bench_serves_the_site_gzipped_as_a_static_host_does(tmp_path: Path) -> None:
+    """Lighthouse's figures mean something only if text arrives compressed, as from a real host."""
+    import gzip
+    import http.client
+    import urllib.parse
+    import urllib.request
+
+    from tests.bench_lighthouse import serve_gzipped
+
+    (tmp_path / "page").mkdir()
+    html = "<!doctype html><title>t</title>" + "<p>words</p>" * 200
+    (tmp_path / "page" / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "app.js").write_text("console.log(1);\n" * 100, encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+
+    def get(url: str, gzipped: bool = True) -> tuple[str | None, str | None, bytes]:
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzipped else {})
+        with urllib.request.urlopen(request) as response:
+            return response.headers["Content-Encoding"], response.headers["Content-Length"], response.read()
+
+    with serve_gzipped(tmp_path) as base:
+        encoding, length, body = get(base + "page/")
+        assert encoding == "gzip" and int(length or 0) == len(body) < len(html)
+        assert gzip.decompress(body).decode("utf-8") == html
+        encoding, _, body = get(base + "app.js")
+        assert encoding == "gzip" and gzip.decompress(body) == (tmp_path / "app.js").read_bytes()
+        assert get(base + "photo.png")[0] is None  # images are compressed already
+        assert get(base + "app.js", gzipped=False) == (None, str(len(body := (tmp_path / "app.js").read_bytes())), body)
+        with urllib.request.urlopen(base + "page") as response:  # the folder without its slash: redirected, as before
+            assert response.url == base + "page/"
+        # Kept-alive connections, as from a real host: two files over one connection.
+        connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc)
+        for path in ("/app.js", "/page/"):
+            connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            assert response.status == 200 and response.version == 11 and gzip.decompress(response.read())
+        connection.close()

@@ -55,8 +55,10 @@ def test_the_guide_works_as_written(tmp_path: Path) -> None:
 
     assert (site / "exercises" / new_id / "index.html").is_file()
     assert f'href="../../exercises/{new_id}/"' in (site / "chapters" / chapter / "index.html").read_text()
-    palette = (site / "assets" / "stylesheets" / "theme.css").read_text()
+    palette = (site / "assets" / "workbook" / "site.bundle.css").read_text()
     assert f"--md-primary-fg-color: {theme['primary']}" in palette and f"--md-accent-fg-color: {theme['accent']}" in palette
-    script = (site / "assets" / "workbook" / "strings.js").read_text()
-    effective = json.loads(script[script.index("{") : script.rindex("}") + 1])
+    script = (site / "assets" / "workbook" / "site.bundle.js").read_text()
+    opening = "globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {}, "
+    start = script.index(opening) + len(opening)
+    effective, _ = json.JSONDecoder().raw_decode(script, start)
     assert strings and all(effective[key] == text for key, text in strings.items())

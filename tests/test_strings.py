@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+from generator.bundles import BUNDLES, MY_WORKBOOK_JS, SITE_JS
 from generator.docs_folder import docs_files
 from generator.strings import ASSET, DEFAULTS, MY_ASSET, effective, my_strings_js, placeholders, strings_js
 from generator.validate import validate_content
@@ -21,16 +22,16 @@ SCRIPTS = sorted((REPO / "templates" / "assets" / "workbook").glob("*.js"))
 
 
 def table_of(js: str) -> dict[str, str]:
-    match = re.search(r"globalThis\.WorkbookStrings = (\{.*\});\s*$", js, re.S) or re.search(
-        r"Object\.assign\(globalThis\.WorkbookStrings, (\{.*\})\);", js, re.S
-    )
+    """The table a script sets (strings.js) or adds (my-strings.js), also when other code follows it (a bundle)."""
+    match = re.search(r"globalThis\.WorkbookStrings = Object\.assign\(globalThis\.WorkbookStrings \|\| \{\}, (?=\{)", js)
     assert match, js[:200]
-    return json.loads(match.group(1))
+    table: dict[str, str] = json.JSONDecoder().raw_decode(js, match.end())[0]
+    return table
 
 
 def site_table(files: dict[str, bytes]) -> dict[str, str]:
-    """What the scripts of the My workbook page read: strings.js, then my-strings.js added to it."""
-    return table_of(files[ASSET].decode("utf-8")) | table_of(files[MY_ASSET].decode("utf-8"))
+    """What the scripts of the My workbook page read: the every-page bundle's table, then its own bundle's added to it."""
+    return table_of(files[SITE_JS].decode("utf-8")) | table_of(files[MY_WORKBOOK_JS].decode("utf-8"))
 
 
 def add_strings(root: Path, yaml_lines: str) -> None:
@@ -126,11 +127,9 @@ def test_without_overrides_the_site_gets_the_defaults(project: Path) -> None:
 
 
 def test_strings_js_loads_before_the_scripts_that_read_it() -> None:
-    import yaml
-
-    scripts = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra_javascript"]
-    assert scripts[0] == ASSET
-    assert {"assets/workbook/widget.js", "assets/workbook/print.js"} <= set(scripts)
+    assert BUNDLES[SITE_JS][0] == ASSET
+    assert {"assets/workbook/widget.js", "assets/workbook/print.js"} <= set(BUNDLES[SITE_JS])
+    assert BUNDLES[MY_WORKBOOK_JS][0] == MY_ASSET and "assets/workbook/my-workbook.js" in BUNDLES[MY_WORKBOOK_JS]
 
 
 def test_the_schema_offers_every_string_id_with_its_default() -> None:

@@ -62,5 +62,5 @@ def test_the_site_carries_a_zip_of_the_offline_copy(project: Path) -> None:
     with zipfile.ZipFile(result.site / "downloads" / OFFLINE_ZIP) as z:
         names = set(z.namelist())
     top = OFFLINE_ZIP.removesuffix(".zip")
-    assert {f"{top}/index.html", f"{top}/exercises/all-types.html", f"{top}/assets/workbook/widget.js"} <= names
+    assert {f"{top}/index.html", f"{top}/exercises/all-types.html", f"{top}/assets/workbook/site.bundle.js"} <= names
     assert not any(n.endswith("/index.html") and n.count("/") > 1 for n in names)  # file URLs, not folders

@@ -4,8 +4,11 @@
    `_checkins` over into dated results, and keeps the backup date and its once-a-period reminder.
    Used by My workbook (my-workbook.js calls it) and by an exercise page with `history_of` (the
    quarterly check-in), whose panel it fills itself. Text goes in through textContent. */
-(function () {
+(function start() {
   "use strict";
+  // Opened directly, the page's own bundle comes before the site's (widget.js) and both are deferred:
+  // start once the site's has run, which is before DOMContentLoaded.
+  if (!globalThis.WorkbookWidget) return void document.addEventListener("DOMContentLoaded", start, { once: true });
   if (globalThis.WorkbookHistoryView) return void globalThis.WorkbookHistoryView.hydrate();
   const doc = document;
   const W = globalThis.WorkbookWidget;
@@ -212,7 +215,7 @@
   }
 
   function hydrate() {
-    // my-strings.js may not have run yet (instant navigation runs scripts in any order): it calls this again.
+    // Its wording (my-strings.js) comes first in the same bundle (generator/bundles.py); never hydrate without it.
     if (!("my.results.one" in W.STR) || !HD() || !globalThis.WorkbookData) return;
     for (const box of doc.querySelectorAll("[data-wb-history]:not([data-wb-ready])")) panel(box);
     if (globalThis.WorkbookMy) globalThis.WorkbookMy.hydrate(); // My workbook waits for this file too

@@ -3,8 +3,11 @@
    results). Progress, the latest profile, each assessment's history, a reminder, backup (export),
    import, clear all.
    Loaded only by this page; text from storage or a file goes in through textContent. */
-(function () {
+(function start() {
   "use strict";
+  // Opened directly, this page's script comes before the site's (widget.js) and both are deferred:
+  // start once the site's has run, which is before DOMContentLoaded.
+  if (!globalThis.WorkbookWidget) return void document.addEventListener("DOMContentLoaded", start, { once: true });
   // Instant navigation runs this file again each time the page is shown: hydrate, do not re-subscribe.
   if (globalThis.WorkbookMy) return void globalThis.WorkbookMy.hydrate();
   const doc = document;
@@ -249,7 +252,8 @@
 
   function hydrate() {
     const root = doc.querySelector("[data-wb-my]:not([data-wb-ready])");
-    // my-strings.js may not have run yet (instant navigation runs scripts in any order): it calls hydrate.
+    // Its wording (my-strings.js) and the history view run first in the same bundle (generator/bundles.py);
+    // the view may still be waiting for the site's script: it calls hydrate when it starts.
     if (!root || !("my.answered" in W.STR) || !V() || !HD()) return;
     root.setAttribute("data-wb-ready", "");
     const holder = root.querySelector("template[data-wb-exercises]");
