@@ -254,7 +254,8 @@ def strings_js(overrides: dict[str, str], language: str = "en") -> str:
     its script comes before the site's), so each adds its words to the one table."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=False, language=language)});\n"
+        "globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {}, "
+        f"{_table(overrides, mine=False, language=language)});\n"
     )
 
 
@@ -262,7 +263,8 @@ def my_strings_js(overrides: dict[str, str], language: str = "en") -> str:
     """assets/workbook/my-strings.js: the My workbook page's wording, added to the same table as strings.js's."""
     return (
         "/* Generated from generator/strings.py and the `strings:` of content/workbook.yml: edit those. */\n"
-        f"globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {{}}, {_table(overrides, mine=True, language=language)});\n"
+        "globalThis.WorkbookStrings = Object.assign(globalThis.WorkbookStrings || {}, "
+        f"{_table(overrides, mine=True, language=language)});\n"
     )
 
 
