@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.build import Project, build
-from generator.bundles import BUNDLES, MY_WORKBOOK_JS, PRINT_CSS, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
+from generator.bundles import BUNDLES, CHECKIN_JS, MY_WORKBOOK_JS, PRINT_CSS, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
 from generator.docs_folder import docs_files, served
 from generator.engine import engine_config
 from generator.validate import validate_content
@@ -83,13 +83,19 @@ def test_a_built_page_asks_for_one_stylesheet_and_one_script_of_the_project(tmp_
     site = tmp_path / "site"
     pages = sorted(site.rglob("index.html"))
     assert len(pages) > 10
+    content, _ = validate_content(REPO)
+    assert content is not None
+    # A page with its own bundle: My workbook, and an exercise that shows another's history.
+    own = {"my-workbook/index.html": MY_WORKBOOK_JS}
+    own |= {f"exercises/{ex.id}/index.html": CHECKIN_JS for ex in content.exercises.values() if ex.history_of}
+    assert len(own) > 1
     for page in pages:
         html = page.read_text(encoding="utf-8")
         links = [(m[1], m[2]) for m in ASSET_LINK.finditer(html) if m[1] and "/workbook/" in m[1]]
         scripts = [m[3] for m in ASSET_LINK.finditer(html) if m[3] and "/workbook/" in m[3]]
         name = page.relative_to(site).as_posix()
         assert links == [(SITE_CSS, ""), (PRINT_CSS, ' media="print"')], name
-        mine = [MY_WORKBOOK_JS] if name == "my-workbook/index.html" else []
+        mine = [own[name]] if name in own else []
         assert sorted(scripts) == sorted([SITE_JS, *mine]), name
     for path in BUNDLES:
         assert (site / path).is_file()
