@@ -248,12 +248,13 @@ def test_the_guide_says_which_exercises_are_planned_automatically(tmp_path: Path
 
 
 def test_the_facilitator_pack_shows_the_authored_sessions_in_order(tmp_path: Path) -> None:
+    from generator.downloads import FACILITATOR_PACK
     from generator.pdf import pack_documents, write_pdfs
 
     from .pdftools import norm
 
     content = shipped()
-    (pack,) = [d for d in pack_documents(content, REPO / "templates") if d.path == "facilitator-pack.pdf"]
+    (pack,) = [d for d in pack_documents(content, REPO / "templates") if d.path == FACILITATOR_PACK]
     (written,) = write_pdfs([pack], REPO / "templates", tmp_path / "site" / "downloads")
     # -layout keeps each table row on its line (plain pdftotext reads a row's cells out of order)
     run = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(written), "-"], capture_output=True, text=True, check=True)
