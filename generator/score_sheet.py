@@ -16,12 +16,12 @@ the score as the widget shows it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .bands import fmt
 from .model import Checklist, Choice, Exercise, Likert, Number, Option, Table
-from .spec import item_bounds, likert_scale, option_values, overall_of
+from .spec import column_bounds, item_bounds, likert_scale, option_values, overall_of
 
 OVERALL = "_overall"
 
@@ -59,7 +59,7 @@ class Row:
     terms: list[Term]
     of: list[tuple[str, str]]  # (id, label) of the scores a built-from dimension or the overall combines
     divisor: float | None  # a mean: the total weight when it is fixed; None when it is the rows filled
-    span: tuple[float, float]  # a percentage: the lowest and highest total
+    span: tuple[float, float] | None  # a percentage: the lowest and highest total; None when it depends on the rows filled
     ratio: tuple[Term, Term] | None  # numerator, denominator
     bands: list[BandLine]
 
@@ -99,8 +99,10 @@ def rows(exercise: Exercise) -> list[Row]:
         terms = [] if d.of else _terms(exercise, d.id)
         fixed = all(t.kind not in ("each",) for t in terms)
         divisor = sum(t.weight for t in terms) if d.aggregate == "mean" and fixed and not d.of else None
-        span = (0.0, 0.0)
-        if d.aggregate == "percentage":
+        span: tuple[float, float] | None = (0.0, 0.0)
+        if d.aggregate == "percentage" and not fixed:
+            span = None
+        elif d.aggregate == "percentage":
             bounds = _term_bounds(exercise, terms)
             span = (
                 sum(t.weight * lo for t, (lo, _) in zip(terms, bounds, strict=True)),
@@ -118,12 +120,17 @@ def rows(exercise: Exercise) -> list[Row]:
 
 
 def _term_bounds(exercise: Exercise, terms: list[Term]) -> list[tuple[float, float]]:
+    """What one answer (one row, for a table column) of each term can count, lowest and highest."""
     items = {i.id: i for i in exercise.items}
     out = []
     for t in terms:
-        item = items[t.box.split(".")[0]]
-        assert isinstance(item, (Likert, Choice, Checklist, Number))  # percentages of table columns have no fixed span
-        out.append(item_bounds(item, exercise))
+        item_id, _, column = t.box.partition(".")
+        item = items[item_id]
+        if isinstance(item, Table):
+            out.append(column_bounds(next(c for c in item.columns if c.id == column)))
+        else:
+            assert isinstance(item, (Likert, Choice, Checklist, Number))
+            out.append(item_bounds(item, exercise))
     return out
 
 
@@ -151,6 +158,8 @@ class Step:
     reverse_from: float | None = None
     weight: float = 1.0
     column: str = ""
+    low: float = 0.0  # what this answer could count at least and at most (a percentage's span)
+    high: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ class Worked:
     score: float | None
     text: str  # the score as the widget shows it
     band: str
+    span: tuple[float, float] = (0.0, 0.0)  # a percentage: the least and most these answers could add up to
 
 
 @dataclass
@@ -303,8 +313,9 @@ def worked_example(exercise: Exercise) -> Example:
 
 def _steps(row: Row, exercise: Exercise, answers: dict[str, Any]) -> list[Step]:
     items = {i.id: i for i in exercise.items}
-    steps = []
-    for t in row.terms:
+    steps: list[Step] = []
+    for t, (low, high) in zip(row.terms, _term_bounds(exercise, row.terms), strict=True):
+        first = len(steps)
         item_id, _, column = t.box.partition(".")
         item = items[item_id]
         given: Any = answers.get(item_id)
@@ -326,6 +337,7 @@ def _steps(row: Row, exercise: Exercise, answers: dict[str, Any]) -> list[Step]:
             steps.append(Step(t.number, sum(values[j] for j in given or []), weight=t.weight))
         else:
             steps.append(Step(t.number, float(given), weight=t.weight))
+        steps[first:] = [replace(step, low=low, high=high) for step in steps[first:]]
     return steps
 
 
@@ -335,6 +347,7 @@ def _work(row: Row, exercise: Exercise, answers: dict[str, Any], scores: dict[st
     count = sum(s.weight for s in steps)
     parts = [(label, scores.get(i)) for i, label in row.of]
     score: float | None
+    span = (0.0, 0.0)
     if row.of or row.id == OVERALL:
         values = [p for _, p in parts]
         if any(v is None for v in values) or not values:
@@ -354,8 +367,8 @@ def _work(row: Row, exercise: Exercise, answers: dict[str, Any], scores: dict[st
         score = num / den if num is not None and den else None
     elif row.aggregate == "sum":
         score = total
-    elif row.aggregate == "percentage":
-        low, high = row.span
+    elif row.aggregate == "percentage":  # of what the answers given could span (rows of a table come and go)
+        span = low, high = sum(s.weight * s.low for s in steps), sum(s.weight * s.high for s in steps)
         score = 100 * (total - low) / (high - low) if high > low and steps else None
     else:
         score = total / count if count else None
@@ -373,4 +386,5 @@ def _work(row: Row, exercise: Exercise, answers: dict[str, Any], scores: dict[st
         score,
         format_score(score, row.aggregate),
         band_label(row.bands, score),
+        span,
     )
