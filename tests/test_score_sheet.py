@@ -251,3 +251,18 @@ def test_the_worked_example_scores_as_the_widget_does(ex: Exercise, scorer: Scor
         if steps:  # the arithmetic on the page adds up to the total the grid's box holds
             assert sum(v * weight for v, weight in steps) == pytest.approx(float(w["total"]))
             assert float(boxes[f"t:{entry['id']}"]) == pytest.approx(float(w["total"])), w["worked"]
+
+
+def test_every_reflection_prompt_has_writing_lines_on_the_page_and_in_the_packs() -> None:
+    from generator.render import render_pages
+
+    shipped = content()
+    pages = render_pages(shipped, REPO / "templates")
+    docs = {d.path: d.html for d in pack_documents(shipped, REPO / "templates")}
+    for ex in shipped.exercises.values():
+        assert ex.reflection, ex.id
+        page = pages[f"exercises/{ex.id}.md"]
+        reflect = page[page.index("## Reflect") :]
+        assert reflect.count('class="wb-print-only wb-write"') == len(ex.reflection), ex.id
+        sheet = docs[f"worksheets/{ex.id}.pdf"]
+        assert sheet[sheet.index('class="wb-reflect"') :].count('class="wb-write"') == len(ex.reflection), ex.id
