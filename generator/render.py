@@ -20,7 +20,7 @@ import segno
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
-from . import palette, score_sheet
+from . import palette, score_sheet, worked_example
 from . import spec as scoring
 from .bands import fmt
 from .downloads import DOWNLOADS, FACILITATOR_PACK, PARTICIPANT_PACK, worksheet_pdf
@@ -93,7 +93,7 @@ def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     env.filters["signed"] = signed
     # The key (key.html.j2) works its rows and example out itself, wherever it is rendered from.
     env.globals["score_rows"] = score_sheet.rows
-    env.globals["worked_example"] = score_sheet.worked_example
+    env.globals["worked_example"] = worked_example.worked_example
     return env
 
 

@@ -1,4 +1,4 @@
-"""Sheets a participant scores with a pen (generator/score_sheet.py, templates/worksheet/grid.html.j2
+"""Sheets a participant scores with a pen (generator/score_sheet.py, worked_example.py, templates/worksheet/grid.html.j2
 and key.html.j2), for every shipped exercise, the instrument fixtures and the scoring cases.
 
 The printed sheet (its HTML, and the text of its single-sheet PDF) names every question that counts
