@@ -94,3 +94,23 @@ def test_a_ratio_and_a_table_print_the_arithmetic_with_the_readers_numbers(site_
     # Freshness: 3 + 0 + 2 = 5 over 3 rows; reach: two different circles.
     assert (box(page, "a:contacts.last-contact"), box(page, "n:freshness"), box(page, "s:freshness")) == ("5", "3", "1.7")
     assert shown["Freshness"][0].startswith("1.7") and box(page, "s:reach") == "2" and shown["Reach"][0].startswith("2")
+
+
+def test_columns_and_lines_are_sized_for_handwriting(site_url: str, page: Any) -> None:
+    open_exercise(page, site_url, "transferable-skills")
+    page.emulate_media(media="print")
+    heads = page.locator("[data-item=skills] thead th")
+    widths = [heads.nth(i).bounding_box()["width"] for i in range(heads.count())]
+    assert widths[0] >= 40 * MM, f"the skill's column is {widths[0] / MM:.0f} mm wide"
+    lines = page.locator(".wb-write")
+    assert lines.count() == len(content().exercises["transferable-skills"].reflection)
+    for i in range(lines.count()):
+        box = lines.nth(i).bounding_box()
+        assert box and box["height"] >= 3 * 8 * MM - 1, "three writing lines under each reflection prompt"
+
+    page.emulate_media(media="screen")
+    open_exercise(page, site_url, "employment-security-hierarchy")
+    assert not page.locator(".wb-fill-in").is_visible() and not page.locator(".wb-grid").is_visible(), "paper only"
+    page.emulate_media(media="print")
+    said = page.locator(".wb-fill-in").text_content() or ""
+    assert "Name:" in said and "Date:" in said and "Next check-in:" in said
