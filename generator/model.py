@@ -282,6 +282,12 @@ class Band(Strict):
     )
     label: str = Field(min_length=1, description="A short name for the band, e.g. `Solid`.")
     text: Markdown = Field(min_length=1, description="What this result means and what to do next.")
+    next: str = Field(
+        "",
+        max_length=120,
+        description="One line for the scoring grid printed on the worksheet: the next step for this result "
+        "(plain text). Without it the grid shows the band's label alone.",
+    )
 
 
 Better = Literal["higher", "lower"]
@@ -361,6 +367,18 @@ class Exercise(Strict):
         "what moved), with the next check-in date and a calendar reminder: for a check-in exercise.",
     )
     facilitator: Facilitator | None = None
+    fill_in: list[Literal["name", "date", "next-check-in"]] = Field(
+        default_factory=list,
+        description="Lines printed at the top of the worksheet for the participant to fill in: `name`, `date`, "
+        "`next-check-in` (the date of the next check-in), in that order.",
+    )
+
+    @field_validator("fill_in")
+    @classmethod
+    def _once_each(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("name each of `name`, `date` and `next-check-in` at most once")
+        return value
 
 
 class Facilitator(Strict):

@@ -20,13 +20,13 @@ import segno
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from markupsafe import Markup
 
-from . import palette
+from . import palette, score_sheet, worked_example
 from . import spec as scoring
 from .bands import fmt
 from .bundles import CHECKIN_JS, MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
-from .model import Content, Exercise, Likert, Source, Workbook
+from .model import Column, Content, Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
 
 MKDOCS_LINKS = Links()  # the default engine's link style
@@ -90,7 +90,26 @@ def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     env.filters["md_inline"] = markdown_inline
     env.filters["text"] = plain_text
     env.filters["score"] = fmt
+    env.filters["column_weight"] = column_weight
+    env.filters["signed"] = signed
+    # The key (key.html.j2) works its rows and example out itself, wherever it is rendered from.
+    env.globals["score_rows"] = score_sheet.rows
+    env.globals["worked_example"] = worked_example.worked_example
     return env
+
+
+def signed(x: float) -> str:
+    """A number inside a sum, a negative one in brackets with a true minus sign (U+2212): "3 + (-1)"."""
+    return f"(\u2212{fmt(-x)})" if x < 0 else fmt(x)
+
+
+def column_weight(column: Column) -> float:
+    """A table column's share of the printed width: room to write words, less for a number."""
+    if column.type == "text":
+        return 3.0
+    if column.type == "choice" and not column.dimension:  # a word from the options
+        return max(1.4, min(2.4, max(len(o.label) for o in column.options) / 8))
+    return 1.3  # a number (scored choices are written as their number)
 
 
 def credit(source: Source) -> str:
@@ -251,6 +270,7 @@ def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str,
         show_key=key,
         qr=qr_svg(exercise_url(wb.site_url, ex.id)) if wb.site_url else "",
         scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
+        option_values=scoring.option_values,
     )
     return Markup(_compact(html))
 

@@ -20,8 +20,9 @@ from .pdftools import content, dark_pixels, item_texts, page_count, page_image, 
 
 KNOWN = "who-owns-your-job-security"  # ten likert items: the first page takes the introduction and four
 # At most this many pages: the layout may settle a line differently with another Chromium or font
-# build, but the worksheet must never spread over more sheets than this.
-KNOWN_PAGES = {"A4": 3, "Letter": 3}
+# build, but the worksheet must never spread over more sheets than this. (The questions, their
+# scoring grid, the results box and the reflection prompts with writing lines.)
+KNOWN_PAGES = {"A4": 4, "Letter": 5}
 MM = 96 / 25.4  # CSS pixels per millimetre
 
 RECORD_PRINT = """

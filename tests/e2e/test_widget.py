@@ -213,10 +213,7 @@ def test_answers_of_every_type_survive_a_reload(site_url: str, page: Page) -> No
     page.locator("input[name='support'][value='1']").check()
     page.locator("input[name='actions.0.action']").fill("Book a course")
     page.locator("select[name='actions.0.level']").select_option("3")
-    # A sixth row: the table starts with 5 and may grow.
-    page.get_by_role("button", name="Add a row").click()
-    expect(page.locator("input[name='actions.5.action']")).to_be_focused()
-    page.locator("input[name='actions.5.action']").fill("Coffee with Sam")
+    page.locator("input[name='actions.7.action']").fill("Coffee with Sam")  # the last of eight rows
 
     page.reload()
     expect(page.locator("input[name='focus-level'][value='2']")).to_be_checked()
@@ -226,26 +223,34 @@ def test_answers_of_every_type_survive_a_reload(site_url: str, page: Page) -> No
     expect(page.locator("input[name='support'][value='0']")).not_to_be_checked()
     expect(page.locator("input[name='actions.0.action']")).to_have_value("Book a course")
     expect(page.locator("select[name='actions.0.level']")).to_have_value("3")
-    expect(page.locator("input[name='actions.5.action']")).to_have_value("Coffee with Sam")
-    expect(page.locator("input[name='actions.5.action']")).to_have_attribute("aria-label", "Action, row 6")
+    expect(page.locator("input[name='actions.7.action']")).to_have_value("Coffee with Sam")
     events = page.evaluate("window.__events")
     assert {"name": "workbook:restored", "exercise": "ninety-day-plan"} in events
 
 
 def test_a_table_grows_up_to_max_rows_and_no_further(site_url: str, page: Page) -> None:
-    page.goto(site_url + "exercises/ninety-day-plan/")
+    page.goto(site_url + "exercises/results-log/")
     table = page.locator("table.wb-table")
-    assert table.get_attribute("data-max-rows") == "8"
+    assert (table.get_attribute("data-rows"), table.get_attribute("data-max-rows")) == ("5", "50")
     add = page.get_by_role("button", name="Add a row")
-    for _ in range(3):
+    add.click()
+    expect(page.locator("input[name='log.5.when']")).to_be_focused()
+    expect(page.locator("input[name='log.5.when']")).to_have_attribute("aria-label", "When, row 6")
+    page.locator("input[name='log.5.when']").fill("March")
+    page.reload()
+    expect(page.locator("input[name='log.5.when']")).to_have_value("March")  # the added row comes back
+    for _ in range(44):
         add.click()
-    expect(table.locator("tbody tr")).to_have_count(8)
+    expect(table.locator("tbody tr")).to_have_count(50)
     expect(add).to_be_disabled()
     names = page.evaluate("[...document.querySelectorAll('table.wb-table tbody tr')].map((r) => r.querySelector('input').name)")
-    assert names == [f"actions.{n}.action" for n in range(8)]
-    # Fixed tables (row labels or fixed_rows) get no button.
-    page.goto(site_url + "exercises/strategy-or-tactic/")
-    expect(page.get_by_role("button", name="Add a row")).to_have_count(0)
+    assert names == [f"log.{n}.when" for n in range(50)]
+    # A table printed with as many rows as it may hold (the 90-day plan's eight actions), and fixed
+    # tables (row labels), get no button.
+    for exercise in ("ninety-day-plan", "strategy-or-tactic"):
+        page.goto(site_url + f"exercises/{exercise}/")
+        expect(page.locator("form.wb-exercise[data-wb-ready]")).to_be_attached()
+        expect(page.get_by_role("button", name="Add a row")).to_have_count(0)
 
 
 def test_navigating_away_and_back_restores_answers_with_instant_navigation(instant_site_url: str, page: Page) -> None:

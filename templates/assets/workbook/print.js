@@ -4,7 +4,8 @@
  *   here, so they never appear where they cannot work).
  * - "Print blank" sets `wb-print-blank` on <html>, which makes print.css hide entered values,
  *   checked states and results; it is removed after printing.
- * - "Print with my answers" prints the live form: the widget has already restored the answers.
+ * - "Print with my answers" prints the live form: the widget has already restored the answers, and
+ *   each time the widget scores (`workbook:scored`) the printed scoring grid's boxes are filled in.
  * - A page opened as `exercises/<id>/?print=answers` (linked from My workbook) prints once the
  *   widget says it has restored the answers (the `workbook:restored` event on the form), then
  *   drops the parameter so a reload does not print again.
@@ -34,6 +35,27 @@
     // Let the widget finish painting answers and results before the page is laid out for paper.
     window.setTimeout(function () { print(false); }, 50);
   }
+
+  /** Fill the printed scoring grid's boxes (`data-wb-fill`) and mark its bands (`data-wb-band`) with the
+      numbers the widget shows, worked out by scoring.js from the form's answers; blank printing hides them. */
+  function fillSheet(form) {
+    var S = window.WorkbookScoring;
+    if (!S || !form || !form.querySelector || !form.querySelector("[data-wb-fill]")) return;
+    var holder = form.querySelector("template[data-wb-spec]");
+    var source = holder && holder.content.querySelector(".wb-spec");
+    var spec;
+    try { spec = JSON.parse(source.textContent); } catch (e) { return; }
+    var entries = Array.from(new FormData(form)).filter(function (pair) { return typeof pair[1] === "string"; });
+    var figures = S.sheetFigures(spec, S.answersFromEntries(spec, entries));
+    Array.prototype.forEach.call(form.querySelectorAll("[data-wb-fill]"), function (box) {
+      box.textContent = figures.boxes[box.getAttribute("data-wb-fill")] || "";
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-wb-band]"), function (box) {
+      var at = box.getAttribute("data-wb-band").split(":");
+      box.classList.toggle("wb-box--checked", figures.bands[at[0]] === Number(at[1]));
+    });
+  }
+  document.addEventListener("workbook:scored", function (event) { fillSheet(event.target); }, true);
 
   // Capture phase on document: heard even if the widget's event does not bubble, whenever it fires.
   document.addEventListener("workbook:restored", function (event) {

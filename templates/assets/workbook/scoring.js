@@ -47,7 +47,7 @@
     return out;
   }
 
-  /** Per dimension id: {parts: [{item, value, low, high, weight}], missing: [item id], ratio: [numerator, denominator]}. */
+  /** Per dimension id: {parts: [{item, value, low, high, weight, column?}], missing: [item id], ratio: [numerator, denominator]}. */
   function contributions(spec, answers) {
     const ok = reconcile(spec, answers);
     const a = (id) => (own(ok, id) ? ok[id] : undefined);
@@ -55,7 +55,7 @@
     const dims = list(spec, "dimensions");
     for (const d of dims) by[d.id] = { parts: [], missing: [] };
     const dimOf = (id) => (id == null ? undefined : by[id]);
-    const add = (d, item, value, low, high, weight = 1) => d.parts.push({ item, value, low, high, weight });
+    const add = (d, item, value, low, high, weight = 1, column) => d.parts.push(column ? { item, value, low, high, weight, column } : { item, value, low, high, weight });
     for (const it of list(spec, "items")) {
       const v = a(it.id);
       const d = dimOf(it.dimension);
@@ -68,7 +68,7 @@
           const cv = list(c, "values").map(num);
           // Blank rows are absent: only filled cells contribute.
           const got = (v || []).map((r) => r[c.id]).filter((x) => x !== undefined);
-          const cell = (value) => add(cd, it.id, value, bound(c.low), bound(c.high), c.weight == null ? 1 : c.weight);
+          const cell = (value) => add(cd, it.id, value, bound(c.low), bound(c.high), c.weight == null ? 1 : c.weight, c.id);
           if (c.score === "distinct") cell(new Set(got).size);
           else for (const x of got) cell(c.type === "choice" ? cv[x] : x);
         }
@@ -235,8 +235,38 @@
     return aggregate === "mean" || aggregate === "ratio" || !isInt(r) ? r.toFixed(1) : String(r);
   }
 
+  /** The numbers of the printed scoring grid, as the reader would write them (box ids: generator/score_sheet.py):
+      {boxes: {"a:<item>[.<column>]": answer or column total, "t:<dim>": total, "n:<dim>": how many, "s:<dim>": score as shown},
+       bands: {<dim or _overall>: band index}}. A box with nothing to show is absent. */
+  function sheetFigures(spec, answers) {
+    const by = contributions(spec, answers);
+    const result = scoreExercise(spec, answers);
+    const boxes = {};
+    const bands = {};
+    const n = (x) => String(round6(x));
+    for (const d of list(spec, "dimensions")) {
+      const c = by[d.id];
+      const sums = {};
+      for (const p of c.parts) {
+        const k = p.column ? p.item + "." + p.column : p.item;
+        sums[k] = (sums[k] || 0) + p.value;
+      }
+      for (const k of Object.keys(sums)) boxes["a:" + k] = n(sums[k]);
+      if (c.parts.length) {
+        boxes["t:" + d.id] = n(total(c.parts, (x) => x.weight * x.value));
+        boxes["n:" + d.id] = n(total(c.parts, (x) => x.weight));
+      }
+      if (d.aggregate === "ratio") [d.numerator, d.denominator].forEach((id, i) => { if (c.ratio[i] !== undefined) boxes["a:" + id] = n(c.ratio[i]); });
+    }
+    for (const e of result.dimensions.concat(result.overall ? [result.overall] : [])) {
+      if (e.score != null) boxes["s:" + e.id] = formatScore(e.score, e.aggregate);
+      if (e.band != null) bands[e.id] = e.band;
+    }
+    return { boxes, bands };
+  }
+
   const api = {
-    reconcile, contributions, scoreExercise, bandFor, bandLabel, weakestDimension, standing, change, answersFromEntries, formatScore,
+    reconcile, contributions, scoreExercise, bandFor, bandLabel, weakestDimension, standing, change, answersFromEntries, formatScore, sheetFigures,
   };
   root.WorkbookScoring = api;
   if (typeof module === "object" && module.exports) module.exports = api;
