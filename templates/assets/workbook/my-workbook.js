@@ -211,10 +211,16 @@
     say(t("my.ics-done", { file }));
   }
 
-  function exportAll() {
-    const all = saved();
+  /** The backup: what the export file holds, and what a transfer link carries (transfer.js). */
+  function exportData(all = saved()) {
     const data = { format: D().EXPORT_FORMAT, version: 1, exported: new Date().toISOString(), exercises: {}, checkins: checkins() };
     for (const id of Object.keys(all)) data.exercises[id] = all[id];
+    return data;
+  }
+
+  function exportAll() {
+    const all = saved();
+    const data = exportData(all);
     download(t("my.export-file", { date: data.exported.slice(0, 10) }), "application/json", JSON.stringify(data, null, 2) + "\n");
     const left = unreadable(all).map((k) => (byId[k.id] ? byId[k.id].title : k.id));
     const badCheckins = storedCheckins().length - data.checkins.length;
@@ -298,9 +304,12 @@
     $("[data-my-clear]").addEventListener("click", clearAll);
     $("[data-my-import]").addEventListener("change", (e) => { if (e.target.files[0]) preview(e.target.files[0]); });
     render();
+    // The transfer link's glue (transfer.js) starts once this page is ready; it may have loaded first.
+    if (globalThis.WorkbookTransfer) globalThis.WorkbookTransfer.hydrate();
   }
 
-  globalThis.WorkbookMy = { hydrate };
+  // preview({name, text()}) takes a File, or the text a transfer link carried.
+  globalThis.WorkbookMy = { hydrate, exportData, preview };
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrate);
   else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", hydrate);
