@@ -79,6 +79,13 @@ DEFAULTS: dict[str, str] = {
     "widget.status-score-band": "{label}: {score}, {band}",
     # results status, appended when there are follow-ups; {area}: the weakest area's name
     "widget.status-weakest": "Weakest area: {area}.",
+    # --- the home page's "continue where you left off" (continue.js) ---
+    # the exercise saved last; {exercise}: a link to it, {date}: when it was saved
+    "continue.last-dated": "Continue where you left off: {exercise}, last saved {date}.",
+    "continue.last": "Continue where you left off: {exercise}.",
+    # progress; {count}: exercises with answers saved in this browser, {total}: exercises in the workbook
+    "continue.started.one": "You have started {count} of {total} exercises.",
+    "continue.started.other": "You have started {count} of {total} exercises.",
     # --- the My workbook page (my-workbook.js) ---
     # status when localStorage is blocked or full
     "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "
@@ -232,7 +239,8 @@ DEFAULTS: dict[str, str] = {
     "my.link-invalid": "This page was opened with a transfer link that cannot be read, and nothing was changed.",
     "my.link-error-damaged": "The link is incomplete or was changed on the way: a link cut short by a message app is the usual cause. "
     "Copy the whole link again, or use the backup file.",
-    "my.link-error-version": "The link was made by a newer version of the workbook. Use the backup file, or open the link where it was made.",
+    "my.link-error-version": "The link was made by a newer version of the workbook. "
+    "Use the backup file, or open the link where it was made.",
     "my.link-error-too-large": "The link holds more than a workbook's answers could: it was not opened. Use the backup file.",
     "my.link-error-not-json": "The link does not hold workbook answers. Copy the whole link again, or use the backup file.",
     "my.link-error-unsupported": "This browser cannot read transfer links (it cannot decompress data): use the backup file instead.",
