@@ -5,6 +5,7 @@ workbook.yml gives (which the home page's steps recommend). Accessibility of the
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from ..conftest import REPO
 from .test_transfer import fill_some, make_link
 from .test_widget import ANSWERS, HIERARCHY, SCREENS, answer_hierarchy, no_sideways_scroll, on_screen, run_axe
 
+# Set WORKBOOK_SHOTS to a folder to keep pictures of the changed screens, for a look by eye.
+SHOTS = Path(os.environ.get("WORKBOOK_SHOTS", "/nonexistent"))
 PATH = yaml.safe_load((REPO / "content" / "workbook.yml").read_text(encoding="utf-8"))["path"]
 EXERCISE_COUNT = len(list((REPO / "content" / "exercises").glob("*.yml")))
 
@@ -92,12 +95,15 @@ def test_axe_finds_no_wcag_violations_on_the_path_and_transfer_screens(
     expect(page.locator("[data-wb-continue]")).to_be_visible()
     assert run_axe(page) == []
     no_sideways_scroll(page)
+    if SHOTS.is_dir():
+        page.screenshot(path=str(SHOTS / f"home-{scheme}-{width}.png"))
     page.goto(site_url + "my-workbook/")
     link = make_link(page)
     expect(page.locator(".wb-link__qr")).to_be_visible()
     assert run_axe(page) == []
     no_sideways_scroll(page)
-    page.screenshot(path=str(SHOTS / f"transfer-{scheme}-{width}.png"), full_page=False) if SHOTS.is_dir() else None
+    if SHOTS.is_dir():
+        page.locator("[data-my-transfer]").screenshot(path=str(SHOTS / f"transfer-{scheme}-{width}.png"))
     page.evaluate("localStorage.clear()")
     page.goto(site_url)
     page.goto(link)
@@ -108,7 +114,3 @@ def test_axe_finds_no_wcag_violations_on_the_path_and_transfer_screens(
     expect(page.get_by_role("alert")).to_be_visible()
     assert run_axe(page) == []
     no_sideways_scroll(page)
-
-
-# Set WORKBOOK_SHOTS to a folder to keep screenshots of the transfer screen for a look by eye.
-SHOTS = Path(__import__("os").environ.get("WORKBOOK_SHOTS", "/nonexistent"))
