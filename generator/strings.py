@@ -81,11 +81,11 @@ DEFAULTS: dict[str, str] = {
     "widget.status-weakest": "Weakest area: {area}.",
     # --- the home page's "continue where you left off" (continue.js) ---
     # the exercise saved last; {exercise}: a link to it, {date}: when it was saved
-    "continue.last-dated": "Continue where you left off: {exercise}, last saved {date}.",
-    "continue.last": "Continue where you left off: {exercise}.",
+    "widget.continue-last-dated": "Continue where you left off: {exercise}, last saved {date}.",
+    "widget.continue-last": "Continue where you left off: {exercise}.",
     # progress; {count}: exercises with answers saved in this browser, {total}: exercises in the workbook
-    "continue.started.one": "You have started {count} of {total} exercises.",
-    "continue.started.other": "You have started {count} of {total} exercises.",
+    "widget.continue-started.one": "You have started {count} of {total} exercises.",
+    "widget.continue-started.other": "You have started {count} of {total} exercises.",
     # --- the My workbook page (my-workbook.js) ---
     # status when localStorage is blocked or full
     "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "

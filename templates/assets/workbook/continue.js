@@ -45,8 +45,8 @@
     const link = el("a", { href: s.last.exercise.url }, s.last.exercise.title);
     const date = s.last.saved && new Date(s.last.saved).toLocaleDateString(doc.documentElement.lang || undefined, { dateStyle: "medium" });
     box.querySelector("[data-wb-continue-text]").replaceChildren(
-      el("p", null, ...parts(date ? "continue.last-dated" : "continue.last", { exercise: link, date })),
-      el("p", null, tn("continue.started", s.started, { total: s.total })));
+      el("p", null, ...parts(date ? "widget.continue-last-dated" : "widget.continue-last", { exercise: link, date })),
+      el("p", null, tn("widget.continue-started", s.started, { total: s.total })));
     box.hidden = false;
   }
   root.WorkbookContinue.show = show;

@@ -225,7 +225,7 @@
       version from 1 to `maxVersion` that holds it: {version, size, mask, modules: [y][x] booleans};
       null when it does not fit. `mask` (0-7) forces a mask, for tests. */
   function encode(bytes, { level = "L", maxVersion = 40, mask } = {}) {
-    if (!ECC_PER_BLOCK[level]) throw new Error("level must be L or M");
+    if (!ECC_PER_BLOCK[level]) throw new RangeError(String(level));
     const list = Array.from(bytes);
     let ver = 1;
     while (ver <= maxVersion && capacity(ver, level) < list.length) ver++;
