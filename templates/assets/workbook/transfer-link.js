@@ -27,6 +27,8 @@
     return out;
   }
 
+  class TooLarge extends Error {}
+
   /** All the bytes a stream gives, or a rejection when it fails (a truncated deflate stream does), or
       when it passes `limit` bytes. */
   async function drain(stream, limit) {
@@ -37,7 +39,7 @@
       const { done, value } = await reader.read();
       if (done) break;
       n += value.length;
-      if (n > limit) { reader.cancel().catch(() => {}); throw new Error("too large"); }
+      if (n > limit) { reader.cancel().catch(() => {}); throw new TooLarge(); }
       parts.push(value);
     }
     const out = new Uint8Array(n);
@@ -76,7 +78,7 @@
     try {
       json = new TextDecoder("utf-8", { fatal: true }).decode(await through(bytes, new DecompressionStream("deflate-raw"), MAX_JSON));
     } catch (e) {
-      return { ok: false, code: e && e.message === "too large" ? "too-large" : "damaged" };
+      return { ok: false, code: e instanceof TooLarge ? "too-large" : "damaged" };
     }
     try { return { ok: true, data: JSON.parse(json), json }; } catch (e) { return { ok: false, code: "not-json" }; }
   }
