@@ -70,6 +70,8 @@
       const n = code.size + 8; // 4 modules of quiet zone on each side
       const svg = el("svg:svg", { viewBox: "0 0 " + n + " " + n, class: "wb-link__qr", role: "img", "aria-label": t("my.link-qr-alt"), "shape-rendering": "crispEdges" },
         el("svg:rect", { width: n, height: n, fill: "#fff" }), el("svg:path", { d: Q.path(code.modules, 4), fill: "#000" }));
+      // Four pixels a module, as wide as the column allows: a large code stays readable by a camera.
+      svg.style.width = n * 4 + "px";
       return el("figure", { class: "wb-link__figure" }, svg, el("figcaption", null, t("my.link-qr-caption")));
     }
 
