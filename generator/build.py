@@ -22,6 +22,8 @@ from .docs_folder import JINJA_CACHE, write_docs
 from .downloads import DOWNLOADS, OFFLINE_ZIP
 from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
+from .footer_path import footer_path
+from .links import Links
 from .model import Content, Workbook
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
 from .secure_pages import mend_pages, secure_pages
@@ -225,6 +227,8 @@ def site_into(
     failed = run_engine(engine, config, target, project.work, project.root)
     if failed:
         return None, BuildResult(failure=BuildFailure("engine", failed))
+    if content is not None:
+        footer_path(target, content, Links("offline" if offline else "zensical" if engine == "zensical" else "mkdocs"))
     if not offline:  # from disk (file://) a policy of 'self' would block the site's own scripts
         secure_pages(target)
     else:

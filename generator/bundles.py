@@ -46,6 +46,10 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/workbook/history-data.js",
         "assets/workbook/history-view.js",
         "assets/workbook/my-workbook.js",
+        # the transfer link: after my-workbook.js, whose hydrate starts it
+        "assets/workbook/qr.js",
+        "assets/workbook/transfer-link.js",
+        "assets/workbook/transfer.js",
     ),
     # An exercise page with `history_of` (the quarterly check-in): the history view without the rest
     # of My workbook (pages/exercise.md.j2 links it in the content, as My workbook's).

@@ -132,6 +132,13 @@ def cross_checks(
                 f"no page `{page}.md` in content/pages/",
                 did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md",
             )
+    on_path: set[str] = set()
+    for i, eid in enumerate(workbook.path):
+        if eid in on_path:
+            at(wb, ("path", i), f"the exercise `{eid}` is on the path twice", "list each exercise once")
+        elif eid not in exercises and eid not in broken_exercises:
+            at(wb, ("path", i), f"no exercise `{eid}` in content/exercises/", did_you_mean(eid, exercises) or "remove it from `path`")
+        on_path.add(eid)
     if workbook.profile and workbook.profile not in broken_exercises:
         profile = exercises.get(workbook.profile)
         if profile is None:

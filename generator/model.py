@@ -104,6 +104,11 @@ class Workbook(Strict):
     theme: Theme = Field(default_factory=Theme)  # type: ignore[arg-type]
     pages: list[Id] = Field(default_factory=list, description="Pages from content/pages/ listed after Home, by file name without `.md`.")
     chapters: list[Chapter] = Field(min_length=1, description="Chapters in reading order; each lists its exercises.")
+    path: list[Id] = Field(
+        default_factory=list,
+        description="The order the home page recommends, as exercise ids: the footer's Previous and Next on Home, these "
+        "exercises and My workbook follow it (other pages follow the navigation). Empty: every exercise in chapter order.",
+    )
     profile: Id | None = Field(
         None,
         description="Id of the scored exercise whose latest result My workbook shows as the reader's profile; "

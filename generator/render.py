@@ -193,7 +193,7 @@ def render_pages(
             workbook=wb, source=source, credit=credit(source), practised_by=practised_by
         )
     for ex in content.exercises.values():
-        form = render_form(env, wb, ex, ex_urls)
+        form = render_form(env, wb, ex, ex_urls, my_href=links.page(f"exercises/{ex.id}.md", "my-workbook.md"))
         sources_used = sorted({idea_source[i][0].id: idea_source[i][0] for i in ex.ideas}.values(), key=lambda s: s.id)
         pages[f"exercises/{ex.id}.md"] = env.get_template("pages/exercise.md.j2").render(
             workbook=wb,
@@ -207,6 +207,8 @@ def render_pages(
             pdf_href=links.file(f"exercises/{ex.id}.md", f"{DOWNLOADS}/{worksheet_pdf(ex.id)}") if pdf else "",
             history=_history_panel(content, ex, links, ex_urls),
         )
+    if "index.md" in pages:
+        pages["index.md"] = under_first_heading(pages["index.md"], continue_block(env, content, links))
     # Links to the packs are raw HTML: the engine checks Markdown links, and the PDFs come after it.
     if pdf and "index.md" in pages:
         pages["index.md"] = (
@@ -256,10 +258,36 @@ def pack_links(links: Links, page_md: str) -> dict[PackKind, list[tuple[str, str
     return {kind: [(name, links.file(page_md, f"{DOWNLOADS}/{pack_pdf(kind, paper)}")) for paper, name in PAPERS.items()] for kind in kinds}
 
 
-def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True) -> Markup:
+def continue_block(env: Environment, content: Content, links: Links) -> str:
+    """The home page's "continue where you left off" (templates/pages/continue.html.j2), for continue.js."""
+    urls = exercise_urls(content, links, "index.md")
+    exercises = [{"id": eid, "title": urls[eid][0], "url": urls[eid][1]} for eid in content.exercises]
+    return _compact(
+        env.get_template("pages/continue.html.j2").render(
+            exercises_json=Markup(_script_json(exercises)),
+            my_href=links.page("index.md", "my-workbook.md"),
+            script=links.file("index.md", "assets/workbook/continue.js"),
+        )
+    )
+
+
+def under_first_heading(markdown: str, block: str) -> str:
+    """`markdown` with a raw HTML `block` after its first `# ` heading (at the top when it has none),
+    set apart by blank lines so Markdown keeps it as one HTML block."""
+    lines = markdown.split("\n")
+    # Front matter (between `---` lines at the top) is the engine's, and its `# ` lines are comments.
+    top = next((i + 1 for i in range(1, len(lines)) if lines[i].rstrip() == "---"), 0) if lines[0].rstrip() == "---" else 0
+    at = next((i + 1 for i in range(top, len(lines)) if re.match(r"#\s", lines[i])), top)
+    return "\n".join([*lines[:at], "", block, "", *lines[at:]])
+
+
+def render_form(
+    env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True, my_href: str = ""
+) -> Markup:
     """One exercise's worksheet form, as a single raw HTML block (the site and the PDF packs share it).
 
-    `key`: include the scoring key (the participant pack leaves it out).
+    `key`: include the scoring key (the participant pack leaves it out). `my_href`: the link from the
+    results to My workbook (the site's pages; paper has none).
     """
     spec = scoring.widget_spec(ex, ex_urls)
     html = env.get_template("worksheet/form.html.j2").render(
@@ -268,6 +296,7 @@ def render_form(env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str,
         spec=spec,
         spec_json=Markup(_script_json(spec)),
         show_key=key,
+        my_href=my_href,
         qr=qr_svg(exercise_url(wb.site_url, ex.id)) if wb.site_url else "",
         scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
         option_values=scoring.option_values,

@@ -86,6 +86,13 @@ DEFAULTS: dict[str, str] = {
     "widget.status-score-band": "{label}: {score}, {band}",
     # results status, appended when there are follow-ups; {area}: the weakest area's name
     "widget.status-weakest": "Weakest area: {area}.",
+    # --- the home page's "continue where you left off" (continue.js) ---
+    # the exercise saved last; {exercise}: a link to it, {date}: when it was saved
+    "widget.continue-last-dated": "Continue where you left off: {exercise}, last saved {date}.",
+    "widget.continue-last": "Continue where you left off: {exercise}.",
+    # progress; {count}: exercises with answers saved in this browser, {total}: exercises in the workbook
+    "widget.continue-started.one": "You have started {count} of {total} exercises.",
+    "widget.continue-started.other": "You have started {count} of {total} exercises.",
     # --- the My workbook page (my-workbook.js) ---
     # status when localStorage is blocked or full
     "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "
@@ -188,6 +195,42 @@ DEFAULTS: dict[str, str] = {
     # status after the preview: cancelled / storage failed
     "my.import-cancelled": "Import cancelled: nothing was changed.",
     "my.import-failed": "The import could not be saved completely: this browser is not keeping data (storage is blocked or full).",
+    # --- My workbook: the transfer link (transfer.js) ---
+    # status when the link cannot be made: opened from disk / browser too old / nothing saved / it failed
+    "my.link-offline": "A link needs the workbook's web address, and this copy is opened from a file: use the backup file instead.",
+    "my.link-unsupported": "This browser cannot make or read transfer links (it cannot compress data): use the backup file instead.",
+    "my.link-nothing": "There is nothing to carry yet: this browser holds no answers and no check-ins for the workbook.",
+    "my.link-failed": "The link could not be made. Use the backup file instead.",
+    # the warning above a new link, in two parts (the title is bold)
+    "my.link-private-title": "This link holds your answers.",
+    "my.link-private": "Anyone who has it can read them, so send it only to yourself (for example in a note or a message to "
+    "yourself), and delete it once you have opened it on the other device.",
+    # label of the field holding the link, and its copy button
+    "my.link-label": "Your transfer link",
+    "my.link-copy": "Copy the link",
+    # status after copying / when the browser would not copy
+    "my.link-copied": "The link is copied: paste it into a note or a message to yourself and open it on the other device.",
+    "my.link-copy-yourself": "The link is selected: copy it with your keyboard or menu.",
+    # the QR code's text alternative and its caption
+    "my.link-qr-alt": "QR code of your transfer link",
+    "my.link-qr-caption": "Or scan this code with the other device's camera: it opens the same link.",
+    # instead of the QR code when the link is too long for one; {size}: the link's length, {max}: what a code holds
+    "my.link-too-big": "Your answers make a link too long for a QR code ({size} characters; a code holds {max}): "
+    "copy the link, or use the backup file.",
+    # status once the link is made: with a QR code / without
+    "my.link-ready-qr": "Your transfer link and its QR code are ready below.",
+    "my.link-ready": "Your transfer link is ready below.",
+    # the name the import preview gives a link ("“{file}” would make these changes")
+    "my.link-name": "the transfer link",
+    # a link that cannot be read: the heading, then why
+    "my.link-invalid": "This page was opened with a transfer link that cannot be read, and nothing was changed.",
+    "my.link-error-damaged": "The link is incomplete or was changed on the way: a link cut short by a message app is the usual cause. "
+    "Copy the whole link again, or use the backup file.",
+    "my.link-error-version": "The link was made by a newer version of the workbook. "
+    "Use the backup file, or open the link where it was made.",
+    "my.link-error-too-large": "The link holds more than a workbook's answers could: it was not opened. Use the backup file.",
+    "my.link-error-not-json": "The link does not hold workbook answers. Copy the whole link again, or use the backup file.",
+    "my.link-error-unsupported": "This browser cannot read transfer links (it cannot decompress data): use the backup file instead.",
     # "Clear all my answers": confirmation, then status
     # --- dated results and backups (history-view.js: My workbook and the check-in exercise) ---
     # {count}: results kept, {date}: a day; {first}/{last}: the chart's first and last days; {exercise}: a title or link

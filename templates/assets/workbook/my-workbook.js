@@ -171,16 +171,21 @@
     say(V().reminder(mine || HD().addMonths(V().today(), months), months, location.href));
   }
 
+  /** The backup: what the export file holds, and what a transfer link carries (transfer.js). */
+  function exportData(all = saved()) {
+    const data = { format: D().EXPORT_FORMAT, version: 2, exported: new Date().toISOString(), exercises: {}, history: histories() };
+    for (const id of Object.keys(all)) data.exercises[id] = all[id];
+    return data;
+  }
+
   function exportAll() {
     const all = saved();
-    const history = histories();
-    const data = { format: D().EXPORT_FORMAT, version: 2, exported: new Date().toISOString(), exercises: {}, history };
-    for (const id of Object.keys(all)) data.exercises[id] = all[id];
+    const data = exportData(all);
     download(t("my.export-file", { date: V().today() }), "application/json", JSON.stringify(data, null, 2) + "\n");
     V().noteBackup();
     renderBackup();
     const left = unreadable(all).map((k) => (k.id === "_checkins" ? t("my.aside-checkins") : byId[k.id] ? byId[k.id].title : k.id));
-    const n = Object.values(history).reduce((sum, r) => sum + r.length, 0);
+    const n = Object.values(data.history).reduce((sum, r) => sum + r.length, 0);
     say(counts("my.backup-done", Object.keys(all).length, n) + (left.length ? " " + t("my.export-left-out", { items: left.join(", ") }) : ""));
   }
 
@@ -272,9 +277,12 @@
     $("[data-my-clear]").addEventListener("click", clearAll);
     $("[data-my-import]").addEventListener("change", (e) => { if (e.target.files[0]) preview(e.target.files[0]); });
     render();
+    // The transfer link's glue (transfer.js) starts once this page is ready; it may have loaded first.
+    if (globalThis.WorkbookTransfer) globalThis.WorkbookTransfer.hydrate();
   }
 
-  globalThis.WorkbookMy = { hydrate };
+  // preview({name, text()}) takes a File, or the text a transfer link carried.
+  globalThis.WorkbookMy = { hydrate, exportData, preview };
   const d$ = globalThis.document$;
   if (d$ && typeof d$.subscribe === "function") d$.subscribe(hydrate);
   else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", hydrate);
