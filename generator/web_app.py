@@ -11,7 +11,6 @@ the offline copy opened from disk (file://) cannot use a manifest or a service w
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -43,14 +42,12 @@ def manifest(content: Content) -> dict[str, Any]:
     }
 
 
-def head_tags(depth: int, theme_color: str) -> str:
-    """What every page's head gets: `depth` is how many folders down the page lies from the site root."""
+def head_tags(depth: int) -> str:
+    """What every page's head gets: `depth` is how many folders down the page lies from the site root.
+    (The theme-color meta tag is the engine's: Material sets it to the header's colour.)"""
     up = "../" * depth
-    return (
-        f'<link rel="manifest" href="{up}{MANIFEST}">'
-        f'<link rel="apple-touch-icon" href="{up}{APPLE_TOUCH_ICON.path}">'
-        f'<meta name="theme-color" content="{html.escape(theme_color)}">'
-    )
+    return f'<link rel="manifest" href="{up}{MANIFEST}"><link rel="apple-touch-icon" href="{up}{APPLE_TOUCH_ICON.path}">'
+
 
 
 def with_tags(page: str, tags: str) -> str:
@@ -74,4 +71,4 @@ def add_web_app(site: Path, content: Content) -> None:
         if rel_path.as_posix() == NOT_FOUND:
             continue
         page = path.read_text(encoding="utf-8")
-        path.write_text(with_tags(page, head_tags(len(rel_path.parts) - 1, theme.primary)), encoding="utf-8")
+        path.write_text(with_tags(page, head_tags(len(rel_path.parts) - 1)), encoding="utf-8")
