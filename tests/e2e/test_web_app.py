@@ -3,7 +3,8 @@
 Each site here is the real workbook built as GitHub Pages serves a project site: under a sub-path
 (/workbook/) with its `site_url` set to that address, so Material's instant navigation is on too.
 The worker is checked against a server that is really stopped (not an emulated offline mode, which
-need not cover a worker's own requests), and an update is a real second build into the same folder.
+need not cover a worker's own requests), and an update is a real second build, published in place
+of the first as a host does.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 
 from generator.build import Project, build
 from generator.icons import ICONS
+from generator.precache import precache_list, version_of
 from generator.strings import DEFAULTS
 
 from ..browser import CHROMIUM, CHROMIUM_ARGS, serve_folder, wait_until
@@ -37,37 +38,51 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 READY = DEFAULTS["app.update-ready"]
 
 
+def precache_version(site: Path) -> str:
+    return version_of(precache_list(site))
+
+
 @dataclass
-class Served:
+class Builds:
+    """Two builds of the real workbook, the second with a changed home page, and one server showing either."""
+
     base: str  # the site's address, ending in /workbook/
-    root: Path  # the project (content/ may be edited, then `rebuild`)
-    site: Path
+    folder: Path  # what the server serves: /workbook/ in it is a link to one of the builds
+    first: Path
+    second: Path
 
-    def rebuild(self) -> None:
-        result = build(Project(self.root, work_dir=self.root.parent / "build"), site=self.site, pdf=False)
-        assert result.ok, result.errors or result.failure
-
-
-@contextmanager
-def served_workbook(tmp: Path) -> Iterator[Served]:
-    """Build the real workbook and serve it under /workbook/ until the block ends (then the server is gone)."""
-    root = make_project(tmp / "project", content=REPO / "content")
-    site, folder = tmp / "site", tmp / "served"
-    folder.mkdir()
-    (folder / SUB_PATH.rstrip("/")).symlink_to(site)  # a rebuild swaps site/ in place: the link follows
-    with serve_folder(folder) as url:
-        served = Served(url + SUB_PATH, root, site)
-        workbook_yml = root / "content" / "workbook.yml"
-        text = re.sub(r"(?m)^site_url:.*$", f'site_url: "{served.base}"', workbook_yml.read_text(encoding="utf-8"))
-        workbook_yml.write_text(text, encoding="utf-8")
-        served.rebuild()
-        yield served
+    def publish(self, site: Path) -> None:
+        """Serve `site` from now on, as a host does after a deploy."""
+        link = self.folder / SUB_PATH.rstrip("/")
+        link.unlink(missing_ok=True)
+        link.symlink_to(site)
 
 
 @pytest.fixture(scope="module")
-def web_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    with served_workbook(tmp_path_factory.mktemp("web-app")) as served:
+def builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
+    tmp = tmp_path_factory.mktemp("web-app")
+    root = make_project(tmp / "project", content=REPO / "content")
+    folder = tmp / "served"
+    folder.mkdir()
+    with serve_folder(folder) as url:
+        served = Builds(url + SUB_PATH, folder, tmp / "first", tmp / "second")
+        workbook_yml = root / "content" / "workbook.yml"
+        text = re.sub(r"(?m)^site_url:.*$", f'site_url: "{served.base}"', workbook_yml.read_text(encoding="utf-8"))
+        workbook_yml.write_text(text, encoding="utf-8")
+        for site in (served.first, served.second):
+            result = build(Project(root, work_dir=tmp / "build"), site=site, pdf=False)
+            assert result.ok, result.errors or result.failure
+            home = root / "content" / "pages" / "index.md"
+            home.write_text(home.read_text(encoding="utf-8") + "\n\nNew in the second build.\n", encoding="utf-8")
+        served.publish(served.first)
         yield served
+
+
+@pytest.fixture
+def web_app(builds: Builds) -> Builds:
+    """The first build published: every test starts from it (each in a browser context of its own)."""
+    builds.publish(builds.first)
+    return builds
 
 
 def installed(page: Page) -> None:
@@ -75,7 +90,7 @@ def installed(page: Page) -> None:
     wait_until(page, CONTROLLED)
 
 
-def test_the_site_meets_the_install_criteria_and_its_icons_decode_at_their_sizes(web_app: Served) -> None:
+def test_the_site_meets_the_install_criteria_and_its_icons_decode_at_their_sizes(web_app: Builds) -> None:
     from playwright.sync_api import sync_playwright
 
     # A persistent profile: Chromium never offers to install from a private (incognito) context.
@@ -114,7 +129,7 @@ def test_the_site_meets_the_install_criteria_and_its_icons_decode_at_their_sizes
             context.close()
 
 
-def test_a_worker_controls_the_page_after_the_first_load_and_the_policy_holds(web_app: Served, page: Page) -> None:
+def test_a_worker_controls_the_page_after_the_first_load_and_the_policy_holds(web_app: Builds, page: Page) -> None:
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(web_app.base)
     installed(page)
@@ -130,90 +145,88 @@ def test_a_worker_controls_the_page_after_the_first_load_and_the_policy_holds(we
     assert page.evaluate("document.querySelectorAll('.wb-update').length") == 1, "one notice region, whatever the navigation"
 
 
-def test_a_page_never_visited_opens_with_the_server_stopped(page: Page, tmp_path: Path) -> None:
-    with served_workbook(tmp_path) as served:
-        page.goto(served.base)
+def test_a_page_never_visited_opens_with_the_server_stopped(web_app: Builds, page: Page) -> None:
+    # A server of its own (a new address, so a new origin for the browser), stopped half-way.
+    with serve_folder(web_app.folder) as url:
+        base = url + SUB_PATH
+        page.goto(base)
         installed(page)
     # The server is gone: everything below comes from the worker's cache.
-    page.goto(served.base + "exercises/employment-security-hierarchy/?print=no")
+    page.goto(base + "exercises/employment-security-hierarchy/?print=no")
     expect(page.locator("h1")).to_contain_text("The employment security hierarchy")
     expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)  # the scripts came too
-    page.locator("form.wb-exercise input[type=radio][value='4']").first.check()
-    expect(page.locator("form.wb-exercise input[type=radio][value='4']").first).to_be_checked()
+    first = page.locator("form.wb-exercise input[type=radio][value='4']").first
+    first.check()
+    expect(first).to_be_checked()
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "the styles came too"
-    page.goto(served.base + "how-to-use")  # a folder without its slash: redirected, as the server would
-    expect(page).to_have_url(served.base + "how-to-use/")
+    page.goto(base + "how-to-use")  # a folder without its slash: redirected, as the server would
+    expect(page).to_have_url(base + "how-to-use/")
     page.locator(".md-search__input").focus()
     page.keyboard.type("runway")
     expect(page.locator(".md-search-result__item").first).to_be_visible()  # the search index too
 
 
 def saved_answers(page: Page) -> dict[str, Any]:
-    return page.evaluate(
+    """Everything the workbook keeps in localStorage, as stored."""
+    return page.evaluate(  # type: ignore[no-any-return]
         "Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('workbook:')).map((k) => [k, localStorage[k]]))"
-    )  # type: ignore[no-any-return]
+    )
 
 
-def test_a_new_build_is_announced_and_the_answers_survive_the_update(page: Page, tmp_path: Path) -> None:
+def test_a_new_build_is_announced_and_the_answers_survive_the_update(web_app: Builds, page: Page) -> None:
     page.add_init_script(RECORD_VIOLATIONS)
-    with served_workbook(tmp_path) as served:
-        exercise = served.base + "exercises/who-owns-your-job-security/"
-        page.goto(exercise)
-        installed(page)
-        radios = page.locator("form.wb-exercise input[type=radio][value='2']")
-        for i in range(3):
-            radios.nth(i).check()
-        before = saved_answers(page)
-        assert len(before) == 1
-        notice = page.locator(".wb-update [role=status]")
-        expect(notice).to_be_empty()  # the live region is there from the start, silent
+    page.goto(web_app.base + "exercises/who-owns-your-job-security/")
+    installed(page)
+    radios = page.locator("form.wb-exercise input[type=radio][value='2']")
+    for i in range(3):
+        radios.nth(i).check()
+    before = saved_answers(page)
+    assert len(before) == 1
+    notice = page.locator(".wb-update [role=status]")
+    expect(notice).to_be_empty()  # the live region is there from the start, silent
 
-        home = served.root / "content" / "pages" / "index.md"
-        home.write_text(home.read_text(encoding="utf-8") + "\n\nNew in the second build.\n", encoding="utf-8")
-        served.rebuild()
-        page.reload()
-        expect(notice).to_have_text(READY)
-        expect(page.get_by_role("button", name=DEFAULTS["app.update-reload"])).to_be_visible()
-        for i in range(3):
-            expect(radios.nth(i)).to_be_checked()
+    web_app.publish(web_app.second)
+    page.reload()
+    expect(notice).to_have_text(READY)
+    expect(page.get_by_role("button", name=DEFAULTS["app.update-reload"])).to_be_visible()
+    for i in range(3):
+        expect(radios.nth(i)).to_be_checked()
 
-        # "Not now": the notice goes; the new version waits and is offered again on the next load.
-        page.get_by_role("button", name=DEFAULTS["app.update-later"]).click()
-        expect(notice).to_be_empty()
-        expect(page.get_by_role("button", name=DEFAULTS["app.update-reload"])).to_be_hidden()
-        page.reload()
-        expect(notice).to_have_text(READY)
+    # "Not now": the notice goes; the new version waits and is offered again on the next load.
+    page.get_by_role("button", name=DEFAULTS["app.update-later"]).click()
+    expect(notice).to_be_empty()
+    expect(page.get_by_role("button", name=DEFAULTS["app.update-reload"])).to_be_hidden()
+    page.reload()
+    expect(notice).to_have_text(READY)
 
-        with page.expect_navigation():
-            page.get_by_role("button", name=DEFAULTS["app.update-reload"]).click()
-        installed(page)
-        expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)
-        for i in range(3):
-            expect(radios.nth(i)).to_be_checked()
-        assert saved_answers(page) == before, "an update never touches the saved answers"
-        expect(notice).to_be_empty()
-        caches = page.evaluate("caches.keys()")
-        assert len(caches) == 1 and caches[0].startswith("workbook-precache:" + served.base), "the old version's cache is gone"
-    page.goto(served.base)  # the server is gone: the new version is what the worker keeps
+    with page.expect_navigation():
+        page.get_by_role("button", name=DEFAULTS["app.update-reload"]).click()
+    installed(page)
+    expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)
+    for i in range(3):
+        expect(radios.nth(i)).to_be_checked()
+    assert saved_answers(page) == before, "an update never touches the saved answers"
+    expect(notice).to_be_empty()
+    caches = page.evaluate("caches.keys()")
+    assert len(caches) == 1, "the old version's cache is gone"
+    assert caches[0] == "workbook-precache:" + web_app.base + ":" + precache_version(web_app.second)
+    page.get_by_role("link", name="Home").first.click()
     expect(page.get_by_text("New in the second build.")).to_be_visible()
     assert page.evaluate("window.__violations") == []
 
 
-def test_the_update_notice_is_accessible_on_every_screen(page: Page, tmp_path: Path) -> None:
-    with served_workbook(tmp_path) as served:
-        page.goto(served.base + "exercises/network-map/")
-        installed(page)
-        home = served.root / "content" / "pages" / "index.md"
-        home.write_text(home.read_text(encoding="utf-8") + "\n\nChanged.\n", encoding="utf-8")
-        served.rebuild()
-        notice = page.locator(".wb-update")
-        for scheme, width in SCREENS:
-            on_screen(page, scheme, width)
-            page.reload()  # the new version keeps waiting (a reload does not let it in), so it is offered again
-            expect(notice.get_by_role("status")).to_have_text(READY)
-            assert run_axe(page) == [], (scheme, width)
-            box = notice.bounding_box()
-            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, ("the notice fits the screen", scheme, width)
-            reload = notice.get_by_role("button", name=DEFAULTS["app.update-reload"])
-            reload.focus()
-            expect(reload).to_be_focused()
+def test_the_update_notice_is_accessible_on_every_screen(web_app: Builds, page: Page) -> None:
+    page.goto(web_app.base + "exercises/network-map/")
+    installed(page)
+    web_app.publish(web_app.second)
+    notice = page.locator(".wb-update")
+    for scheme, width in SCREENS:
+        on_screen(page, scheme, width)
+        page.reload()  # the new version keeps waiting (a reload does not let it in), so it is offered again
+        expect(notice.get_by_role("status")).to_have_text(READY)
+        assert run_axe(page) == [], (scheme, width)
+        box = notice.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, ("the notice fits the screen", scheme, width)
+        reload = notice.get_by_role("button", name=DEFAULTS["app.update-reload"])
+        reload.focus()
+        expect(reload).to_be_focused()
