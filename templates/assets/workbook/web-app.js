@@ -97,6 +97,9 @@
         if (installing.state === "installed" && workers.controller) ready(installing);
       });
     });
+    // Look for a new build now: the browser's own check after a navigation comes later, or not at all
+    // while instant navigation swaps pages. An unchanged sw.js costs one small request.
+    if (hadController && !registration.installing && !registration.waiting) registration.update().catch(() => {});
     // An installed web app is resumed more often than reloaded: look for a new version on return, hourly at most.
     let checked = Date.now();
     doc.addEventListener("visibilitychange", () => {
