@@ -49,7 +49,6 @@ def head_tags(depth: int) -> str:
     return f'<link rel="manifest" href="{up}{MANIFEST}"><link rel="apple-touch-icon" href="{up}{APPLE_TOUCH_ICON.path}">'
 
 
-
 def with_tags(page: str, tags: str) -> str:
     """`page` with `tags` at the end of its head (once: a page that has a manifest link is left alone)."""
     if 'rel="manifest"' in page:
