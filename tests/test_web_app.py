@@ -200,3 +200,16 @@ def test_search_languages_decide_which_lunr_files_are_kept() -> None:
 def test_the_policy_lets_the_site_load_its_own_manifest_and_worker() -> None:
     assert "manifest-src 'self'" in POLICY
     assert re.search(r"worker-src 'self'", POLICY)
+
+
+def test_the_live_preview_serves_the_retiring_worker_and_a_build_does_not(project: Path, tmp_path: Path) -> None:
+    """A site once opened at the preview's address (127.0.0.1:8000) left a worker there: the preview's sw.js removes it."""
+    from generator.build import generate
+    from generator.precache import RETIRE
+
+    docs = tmp_path / "work" / "docs"
+    _, errors, config = generate(Project(project, work_dir=tmp_path / "work"), tmp_path / "site", preview=True)
+    assert config is not None, errors
+    assert (docs / WORKER).read_bytes() == (REPO / "templates" / RETIRE).read_bytes()
+    generate(Project(project, work_dir=tmp_path / "work"), tmp_path / "site")
+    assert not (docs / WORKER).exists(), "a build writes its own sw.js after the engine"

@@ -10,7 +10,9 @@ of the first as a host does.
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,7 @@ from playwright.sync_api import Page, expect
 
 from generator.build import Project, build
 from generator.icons import ICONS
-from generator.precache import precache_list, version_of
+from generator.precache import RETIRE, WORKER, precache_list, version_of
 from generator.strings import DEFAULTS
 
 from ..browser import CHROMIUM, CHROMIUM_ARGS, serve_folder, wait_until
@@ -230,3 +232,30 @@ def test_the_update_notice_is_accessible_on_every_screen(web_app: Builds, page: 
         reload = notice.get_by_role("button", name=DEFAULTS["app.update-reload"])
         reload.focus()
         expect(reload).to_be_focused()
+
+
+def test_publishing_the_retiring_worker_takes_the_offline_copy_away_and_keeps_the_answers(
+    web_app: Builds, page: Page, tmp_path: Path
+) -> None:
+    """The way to take the worker off a site (or off the live preview's address): deleting sw.js would not."""
+    page.goto(web_app.base + "exercises/who-owns-your-job-security/")
+    installed(page)
+    page.locator("form.wb-exercise input[type=radio][value='2']").first.check()
+    before = saved_answers(page)
+    retired = tmp_path / "retired"
+    shutil.copytree(web_app.first, retired)
+    shutil.copy(REPO / "templates" / RETIRE, retired / WORKER)
+    web_app.publish(retired)
+    loads: list[str] = []
+    page.on("load", lambda p: loads.append(p.url))
+    page.reload()
+    # The reload shows the kept copy; the retiring worker then deletes it and loads the page again from the server.
+    deadline = time.monotonic() + 30
+    while len(loads) < 2:
+        assert time.monotonic() < deadline, "the page was not loaded again from the server"
+        page.wait_for_timeout(50)  # the polling interval, not a timing assumption
+    wait_until(page, "navigator.serviceWorker.controller === null")
+    wait_until(page, "navigator.serviceWorker.getRegistrations().then((r) => r.length === 0)")
+    assert page.evaluate("caches.keys()") == []
+    expect(page.locator("form.wb-exercise input[type=radio][value='2']").first).to_be_checked()
+    assert saved_answers(page) == before
