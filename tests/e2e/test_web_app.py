@@ -259,3 +259,14 @@ def test_publishing_the_retiring_worker_takes_the_offline_copy_away_and_keeps_th
     assert page.evaluate("caches.keys()") == []
     expect(page.locator("form.wb-exercise input[type=radio][value='2']").first).to_be_checked()
     assert saved_answers(page) == before
+
+
+@pytest.mark.both_engines
+def test_each_engines_build_opens_offline(workbook_site: Path, engine: str, page: Page) -> None:
+    """The session's build of each engine (served at the host's root): install, stop the server, read on."""
+    with serve_folder(workbook_site) as url:
+        page.goto(url + "how-to-use/")
+        installed(page)
+    page.goto(url + "exercises/financial-runway/")
+    expect(page.locator("h1")).to_contain_text("runway")
+    expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)
