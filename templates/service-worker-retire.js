@@ -15,11 +15,12 @@ self.addEventListener("activate", (event) => {
     const mine = "workbook-precache:" + new URL("./", self.location.href).href + ":"; // as in service-worker.js
     const cached = (await caches.keys()).filter((name) => name.startsWith(mine));
     await Promise.all(cached.map((name) => caches.delete(name)));
-    await self.clients.claim();
     await self.registration.unregister();
     // Pages shown from the deleted copy load again from the server. Only then: a page that registers
-    // this worker again (its site still links a manifest) finds nothing cached and is left alone.
+    // this worker again (its site still links a manifest) finds nothing cached and is left alone,
+    // never controlled by it.
     if (!cached.length) return;
+    await self.clients.claim();
     const pages = await self.clients.matchAll({ type: "window" });
     await Promise.all(pages.map((page) => page.navigate(page.url).catch(() => null)));
   })());

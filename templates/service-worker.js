@@ -15,6 +15,7 @@
 
   const PREFIX = "workbook-precache:"; // + the site's address + ":" + the build's version
   const HASH = "X-Workbook-Hash"; // on every cached copy: what it was fetched as, so an update can reuse it
+  const TRANSFER = ["Content-Encoding", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive"];
 
   /** The cache of one build of the site at `base`: sites under one host (GitHub Pages' /a/ and /b/) share Cache Storage. */
   function cacheName(base, version) {
@@ -66,13 +67,14 @@
   const current = cacheName(base, version);
   const urlOf = (address) => new URL(address, base).href;
 
-  /** A copy of `response` to keep: its body and type, and the hash it was fetched as. Other headers are
-      dropped (a length or encoding would no longer describe the stored body), and so is a redirect,
-      which browsers refuse to show as a page. */
+  /** A copy of `response` to keep, with the hash it was fetched as. Its headers stay (a host's own
+      security headers, a Content-Security-Policy among them, must hold offline too) but for those about
+      the transfer, which no longer describe the stored, decoded body; a redirect is dropped too, as
+      browsers refuse to show a redirected response as a page. */
   async function keepable(response, hash) {
-    const headers = new Headers({ [HASH]: hash });
-    const type = response.headers.get("Content-Type");
-    if (type) headers.set("Content-Type", type);
+    const headers = new Headers(response.headers);
+    for (const name of TRANSFER) headers.delete(name);
+    headers.set(HASH, hash);
     return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
   }
 

@@ -85,7 +85,8 @@ function network(site) {
     const address = url.split("?")[0].slice(BASE.length) || "./";
     if (!(address in site)) return new Response("not found", { status: 404 });
     const type = address.endsWith(".js") ? "text/javascript" : "text/html";
-    return new Response(site[address], { headers: { "Content-Type": type, "Content-Length": "999", "Content-Encoding": "gzip" } });
+    const headers = { "Content-Type": type, "Content-Length": "999", "Content-Encoding": "gzip", "Content-Security-Policy": "script-src 'self'" };
+    return new Response(site[address], { headers });
   };
   return { fetch, fetched };
 }
@@ -133,6 +134,8 @@ test("install keeps every file under the address readers use, fetched fresh past
   assert.equal(page.headers.get("Content-Type"), "text/html");
   assert.equal(page.headers.get(W.HASH), "h-page a");
   assert.equal(page.headers.get("Content-Encoding"), null); // the stored body is decoded: no header may say otherwise
+  assert.equal(page.headers.get("Content-Length"), null);
+  assert.equal(page.headers.get("Content-Security-Policy"), "script-src 'self'", "a host's policy holds offline too");
 });
 
 test("an update downloads only changed files, waits for the reader, then takes over and deletes only this site's old cache", async () => {
