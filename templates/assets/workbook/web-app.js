@@ -86,17 +86,21 @@
     show();
   }
 
-  /** Hear of a new version: one already waiting from an earlier visit, or one installing now. */
+  /** Once `worker` (a new version being installed) is ready, say so. */
+  function track(worker) {
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      // Without a controller this is the first install: the site was not on this device before, nothing is new.
+      if (worker.state === "installed" && workers.controller) ready(worker);
+    });
+  }
+
+  /** Hear of a new version: one already waiting from an earlier visit, one the browser began installing
+      before this script asked (its `updatefound` has passed), or one found from now on. */
   function watch(registration) {
     if (registration.waiting && hadController) ready(registration.waiting);
-    registration.addEventListener("updatefound", () => {
-      const installing = registration.installing;
-      if (!installing) return;
-      installing.addEventListener("statechange", () => {
-        // Without a controller this is the first install: the site was not on this device before, nothing is new.
-        if (installing.state === "installed" && workers.controller) ready(installing);
-      });
-    });
+    track(registration.installing);
+    registration.addEventListener("updatefound", () => track(registration.installing));
     // Look for a new build now: the browser's own check after a navigation comes later, or not at all
     // while instant navigation swaps pages. An unchanged sw.js costs one small request.
     if (hadController && !registration.installing && !registration.waiting) registration.update().catch(() => {});
