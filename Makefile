@@ -24,7 +24,7 @@ lint: $(STAMP) nodejs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	@for f in templates/assets/workbook/*.js; do node --check $$f || exit 1; done
+	@for f in templates/assets/workbook/*.js templates/service-worker*.js; do node --check $$f || exit 1; done
 
 serve: $(STAMP)
 	$(BIN)/workbook serve

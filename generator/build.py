@@ -26,8 +26,10 @@ from .footer_path import footer_path
 from .links import Links
 from .model import Content, Workbook
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
+from .precache import write_worker
 from .secure_pages import mend_pages, secure_pages
 from .validate import validate_content
+from .web_app import add_web_app
 
 PDF_CACHE = "pdf-cache"  # under the work folder: PDFs of the last build, reused where nothing they show changed
 
@@ -222,15 +224,17 @@ def site_into(
     content, errors, config = generate(
         project, engine_output(engine, project.work, target), pdf=pdf, engine=engine, offline=offline, content=content
     )
-    if config is None:
+    if config is None or content is None:
         return None, BuildResult(errors=errors)
     failed = run_engine(engine, config, target, project.work, project.root)
     if failed:
         return None, BuildResult(failure=BuildFailure("engine", failed))
     if content is not None:
         footer_path(target, content, Links("offline" if offline else "zensical" if engine == "zensical" else "mkdocs"))
-    if not offline:  # from disk (file://) a policy of 'self' would block the site's own scripts
+    if not offline:  # from disk (file://) a policy of 'self' would block the site's own scripts, and no worker can run
         secure_pages(target)
+        add_web_app(target, content)
+        write_worker(target, project.templates)  # last: it lists every file as it is now
     else:
         mend_pages(target)
     return content, BuildResult()

@@ -37,6 +37,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "assets/workbook/history.js",  # dated results (pure): widget.js keeps each completed assessment
         "assets/workbook/print.js",  # before widget.js, so it hears the widget's `workbook:restored`
         "assets/workbook/widget.js",
+        # the installable web app: registers the service worker (served builds only), announces new versions
+        "assets/workbook/web-app.js",
     ),
     # The My workbook page only (pages/my-workbook.md.j2 links it in the content, so instant
     # navigation runs it each time that page is shown).

@@ -73,6 +73,12 @@ class Chapter(Strict):
 class Workbook(Strict):
     title: str = Field(min_length=1, description="The workbook's name: site title, printed on every worksheet.")
     subtitle: str = Field("", description="One line under the title on the home page.")
+    short_name: str = Field(
+        "",
+        max_length=30,
+        description="The name under the icon when a reader adds the workbook to a home screen; at most 12 characters "
+        "show in full. Default: the title.",
+    )
     language: str = Field("en", pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$", description="Language code of the content, e.g. `en`.")
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}(?:-[A-Z]{2})?$")]] = Field(
         default_factory=list,

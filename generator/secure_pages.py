@@ -24,7 +24,8 @@ DOUBLE_ESCAPED = re.compile(r"&amp;(amp|lt|gt|quot|#x27|#39|#34);")
 # set style attributes), images may be data: URIs (icons), and nothing may be framed or posted away.
 POLICY = (
     "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'"
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; manifest-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
 )
 
 

@@ -1,4 +1,4 @@
-"""The wording of the scripts: every user-facing string widget.js and my-workbook.js produce.
+"""The wording of the scripts: every user-facing string widget.js, my-workbook.js and web-app.js produce.
 
 Pipeline position: read by validate (the `strings:` of workbook.yml may only override ids listed
 here, keeping their placeholders) and by render, which writes the effective table (these defaults
@@ -93,6 +93,12 @@ DEFAULTS: dict[str, str] = {
     # progress; {count}: exercises with answers saved in this browser, {total}: exercises in the workbook
     "widget.continue-started.one": "You have started {count} of {total} exercises.",
     "widget.continue-started.other": "You have started {count} of {total} exercises.",
+    # --- every page, once the site is installed or kept offline (web-app.js) ---
+    # notice when a new version of the workbook has been downloaded and waits for a reload
+    "app.update-ready": "A new version of the workbook is ready. Your answers stay as they are.",
+    # the notice's buttons: reload into the new version / keep reading this one
+    "app.update-reload": "Reload",
+    "app.update-later": "Not now",
     # --- the My workbook page (my-workbook.js) ---
     # status when localStorage is blocked or full
     "my.not-saving": "This browser is not letting the workbook keep anything (storage is blocked or full): "

@@ -69,7 +69,7 @@ def test_counted_phrases_come_in_pairs_with_the_same_placeholders() -> None:
 def test_the_scripts_ask_only_for_ids_the_table_has_and_use_every_one() -> None:
     literals: set[str] = set()
     for script in SCRIPTS:
-        literals |= set(re.findall(r"\"((?:widget|my)\.[a-z0-9.-]+)\"", script.read_text(encoding="utf-8")))
+        literals |= set(re.findall(r"\"((?:widget|my|app)\.[a-z0-9.-]+)\"", script.read_text(encoding="utf-8")))
     counted = {k.rsplit(".", 1)[0] for k in DEFAULTS if k.endswith((".one", ".other"))}
     prefixes = {lit for lit in literals if lit.endswith("-")}  # "widget.col-" + column
     for lit in literals - prefixes:

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from generator.build import OFFLINE_ZIP, Project, build
 
+from ..browser import wait_until
 from ..conftest import REPO
 
 
@@ -56,6 +57,17 @@ def test_widget_scores_and_saves_from_disk(offline_site: Path, page: Page) -> No
     expect(link).to_have_attribute("href", "exercises/who-owns-your-job-security.html")
 
 
+def test_the_offline_copy_registers_no_service_worker_and_still_works(offline_site: Path, page: Page) -> None:
+    """From disk a worker cannot run: web-app.js finds no manifest link and does nothing (no error either)."""
+    page.goto((offline_site / "exercises" / "who-owns-your-job-security.html").as_uri())
+    wait_until(page, "document.readyState === 'complete' && globalThis.WorkbookApp !== undefined")
+    expect(page.locator("form.wb-exercise[data-wb-ready]")).to_have_count(1)
+    assert page.locator('link[rel="manifest"]').count() == 0
+    assert page.evaluate("!('serviceWorker' in navigator) || navigator.serviceWorker.controller === null")
+    assert page.locator(".wb-update").count() == 0
+    assert not (offline_site / "sw.js").exists() and not (offline_site / "manifest.webmanifest").exists()
+
+
 def test_the_site_carries_a_zip_of_the_offline_copy(project: Path) -> None:
     result = build(Project(project), pdf=False, offline_zip=True)
     assert result.site is not None
@@ -64,3 +76,4 @@ def test_the_site_carries_a_zip_of_the_offline_copy(project: Path) -> None:
     top = OFFLINE_ZIP.removesuffix(".zip")
     assert {f"{top}/index.html", f"{top}/exercises/all-types.html", f"{top}/assets/workbook/site.bundle.js"} <= names
     assert not any(n.endswith("/index.html") and n.count("/") > 1 for n in names)  # file URLs, not folders
+    assert f"{top}/sw.js" not in names  # no service worker where none can run
