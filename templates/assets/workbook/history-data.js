@@ -4,8 +4,11 @@
    quarterly check-in load it. A classic script; node require()s it. */
 (function (root) {
   "use strict";
-  const H = root.WorkbookHistory || (typeof require === "function" ? require("./history.js") : null);
-  const { isResult, order, localDay } = H;
+  // Read when used: on a first visit the page's bundle runs before the site's, which holds history.js.
+  const H = () => root.WorkbookHistory || (typeof require === "function" ? require("./history.js") : null);
+  const isResult = (r) => H().isResult(r);
+  const order = (a, b) => H().order(a, b);
+  const localDay = (d) => H().localDay(d);
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isScores = (s) => isObj(s) && Object.values(s).every((x) => x === null || (typeof x === "number" && isFinite(x)));
   const pad = (n) => String(n).padStart(2, "0");
@@ -45,7 +48,7 @@
 
   /** `day` (YYYY-MM-DD) plus `months` calendar months; the 31st becomes the last day of a shorter month. */
   function addMonths(day, months) {
-    const [, y, m, d] = H.DAY.exec(day).map(Number);
+    const [, y, m, d] = H().DAY.exec(day).map(Number);
     const first = new Date(Date.UTC(y, m - 1 + months, 1));
     const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
     return first.getUTCFullYear() + "-" + pad(first.getUTCMonth() + 1) + "-" + pad(Math.min(d, last));
