@@ -205,7 +205,7 @@ DEFAULTS: dict[str, str] = {
     # status when the link cannot be made: opened from disk / browser too old / nothing saved / it failed
     "my.link-offline": "A link needs the workbook's web address, and this copy is opened from a file: use the backup file instead.",
     "my.link-unsupported": "This browser cannot make or read transfer links (it cannot compress data): use the backup file instead.",
-    "my.link-nothing": "There is nothing to carry yet: this browser holds no answers and no check-ins for the workbook.",
+    "my.link-nothing": "There is nothing to carry yet: this browser holds no answers and no results for the workbook.",
     "my.link-failed": "The link could not be made. Use the backup file instead.",
     # the warning above a new link, in two parts (the title is bold)
     "my.link-private-title": "This link holds your answers.",

@@ -54,8 +54,8 @@ def fill_some(page: Page, url: str) -> None:
     page.goto(url + "exercises/career-as-a-business/")
     page.locator("[name='offer']").fill("Plain-English data reports, “quoted” & <b>kept as text</b>")
     page.goto(url + MY)
-    page.get_by_role("button", name="Save a check-in now").click()
-    expect(page.locator("[data-my-status]")).to_have_text("Check-in saved with the scores of 1 assessment.")
+    # the completed hierarchy is kept as today's result: the link must carry it too
+    expect(page.locator("[data-my-history]")).to_contain_text("1 result kept")
 
 
 def fresh_page(browser: Any) -> Page:
@@ -70,7 +70,7 @@ def fresh_page(browser: Any) -> Page:
 def test_a_transfer_link_carries_everything_to_a_fresh_browser_only_after_yes(site_url: str, page: Page, browser: Any) -> None:
     fill_some(page, site_url)
     before = saved(page)
-    assert set(before) == {KEY + PROFILE_ID, KEY + "career-as-a-business", KEY + "_checkins"}
+    assert set(before) == {KEY + PROFILE_ID, KEY + "career-as-a-business", KEY + "_history:" + PROFILE_ID}
     link = make_link(page)
     assert link.startswith(site_url + MY + "#transfer=1.")
     expect(page.locator(".wb-link__warning")).to_contain_text("This link holds your answers.")
@@ -84,12 +84,12 @@ def test_a_transfer_link_carries_everything_to_a_fresh_browser_only_after_yes(si
         preview = other.locator(".wb-preview")
         expect(preview).to_contain_text("“the transfer link”, exported")
         expect(preview).to_contain_text("Added, new to this browser (2)")
-        expect(preview).to_contain_text("New check-ins: 1")
+        expect(preview).to_contain_text("Dated results new to this browser: 1")
         expect(other.get_by_role("heading", name="Before you import")).to_be_focused()
         assert other.evaluate("location.hash") == "", "the answers leave the address bar at once"
         assert saved(other) == {}, "nothing is written before the reader says yes"
         other.get_by_role("button", name="Import these answers").click()
-        expect(other.locator("[data-my-status]")).to_have_text("Imported 2 exercises and 1 check-in.")
+        expect(other.locator("[data-my-status]")).to_have_text("Imported 2 exercises and 1 dated result.")
         assert saved(other) == before
         other.goto(site_url + "exercises/career-as-a-business/")
         expect(other.locator("[name='offer']")).to_have_value("Plain-English data reports, “quoted” & <b>kept as text</b>")

@@ -32,7 +32,7 @@
       if (location.protocol === "file:") return say(t("my.link-offline"));
       if (!L.supported()) return say(t("my.link-unsupported"));
       const data = My.exportData();
-      if (!Object.keys(data.exercises).length && !data.checkins.length) return say(t("my.link-nothing"));
+      if (!Object.keys(data.exercises).length && !Object.values(data.history || {}).some((r) => r.length)) return say(t("my.link-nothing"));
       make.disabled = true;
       try {
         show(await L.encodeLink(data, location.origin + location.pathname));
