@@ -38,8 +38,11 @@ def engine_config(
     preview: bool = False,
     engine: str = "mkdocs",
     offline: bool = False,
+    alternate: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """The forker's mkdocs.yml with what only the content knows filled in.
+
+    `alternate`: the theme's language selector (languages.py), when the workbook is made in several.
 
     A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
     not at the root address it prints. Zensical wants docs_dir and site_dir relative to, and
@@ -79,6 +82,8 @@ def engine_config(
         # Search runs in a web worker, which file:// forbids; the plugin would fetch this shim from a
         # CDN unless one is configured, so the self-hosted copy is named here.
         config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
+    if alternate:
+        config.setdefault("extra", {})["alternate"] = alternate
     css = config.setdefault("extra_css", [])
     if "assets/stylesheets/theme.css" not in css:
         css.insert(0, "assets/stylesheets/theme.css")
