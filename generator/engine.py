@@ -84,6 +84,8 @@ def engine_config(
         config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
     if alternate:
         config.setdefault("extra", {})["alternate"] = alternate
+        # keeps the selector on the page shown after instant navigation (the header is not redrawn)
+        config.setdefault("extra_javascript", []).append("assets/workbook/languages.js")
     css = config.setdefault("extra_css", [])
     if "assets/stylesheets/theme.css" not in css:
         css.insert(0, "assets/stylesheets/theme.css")

@@ -173,8 +173,9 @@ def test_language_sites_put_the_original_at_the_root(tmp_path: Path) -> None:
     assert untranslated_pages(sites[1].content) >= {"exercises/runway/index.html", "about/index.html", "chapters/first/index.html"}
     assert "exercises/all-types/index.html" not in untranslated_pages(sites[1].content)
     assert untranslated_pages(sites[1].content, directory_urls=False) >= {"exercises/runway.html", "about.html"}
-    assert alternate(sites, sites[0]) == [{"name": "English", "link": "./", "lang": "en"}, {"name": "Español", "link": "es/", "lang": "es"}]
-    assert alternate(sites, sites[1]) == [{"name": "English", "link": "../", "lang": "en"}, {"name": "Español", "link": "../es/", "lang": "es"}]
+    english, spanish = {"name": "English", "lang": "en"}, {"name": "Español", "lang": "es"}
+    assert alternate(sites, sites[0]) == [english | {"link": "./"}, spanish | {"link": "es/"}]
+    assert alternate(sites, sites[1]) == [english | {"link": "../"}, spanish | {"link": "../es/"}]
     assert alternate(sites[:1], sites[0]) == [], "one language: no selector"
 
 

@@ -9,7 +9,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_widget import ANSWERS, EXPECTED, HIERARCHY, HIERARCHY_ITEMS, KEY, PROFILE_ID, SCREENS, answer_hierarchy, on_screen, run_axe, saved
+from .test_widget import (
+    ANSWERS,
+    EXPECTED,
+    HIERARCHY,
+    HIERARCHY_ITEMS,
+    KEY,
+    PROFILE_ID,
+    SCREENS,
+    answer_hierarchy,
+    on_screen,
+    run_axe,
+    saved,
+)
 
 
 def switch_language(page: Page, name: str) -> None:
