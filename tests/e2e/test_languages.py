@@ -6,6 +6,8 @@ file included) or any request to another host.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -31,9 +33,9 @@ def switch_language(page: Page, name: str) -> None:
 
 
 def scores(page: Page) -> list[list[str]]:
-    """The score column of the results table, as numbers written with a point."""
+    """The figures of the results table's score column ("4.3 of 5", "4,3 de 5"), written with a point."""
     cells = page.locator(".wb-scores tbody tr td:first-of-type").all_inner_texts()
-    return [cell.replace(",", ".").split() for cell in cells]
+    return [re.findall(r"\d+(?:\.\d+)?", cell.replace(",", ".")) for cell in cells]
 
 
 def test_answers_survive_switching_language(site_url: str, page: Page) -> None:
