@@ -8,14 +8,15 @@
   "use strict";
 
   // The address of `page` in the language whose home is `targetHome`, given the home of its own
-  // language; the target's home when `page` is not under its own (a 404 page, say).
+  // language; the target's home when `page` is not under its own (a 404 page, say). The fragment
+  // stays behind: headings' anchors are made from their words, which differ between languages.
   function counterpart(page, ownHome, targetHome) {
     const url = new URL(page);
     const own = new URL(ownHome);
     const target = new URL(targetHome);
+    target.hash = "";
     if (url.origin !== own.origin || !url.pathname.startsWith(own.pathname)) return target.href;
     target.pathname += url.pathname.slice(own.pathname.length);
-    target.hash = url.hash;
     return target.href;
   }
 
