@@ -229,6 +229,8 @@ def sites_into(
         content, failed = site_into(work, engine, out, pdf=chosen, offline=offline, content=each.content, alternate=alternate(sites, each))
         if content is None:
             return failed
+        # Here `out` is one language's complete site: whatever is made per site (a service worker, whose
+        # scope and precache list are that folder's) belongs here, with `each.folder` saying which.
         timing["site"] = timing.get("site", 0.0) + time.perf_counter() - started
         if pdf:
             started = time.perf_counter()
