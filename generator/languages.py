@@ -66,7 +66,12 @@ def language_name(language: str) -> str:
 
 def alternate(sites: list[LanguageSite], current: LanguageSite) -> list[dict[str, str]]:
     """The theme's `extra.alternate` for `current`'s site: each language's root, relative to `current`'s root
-    (the theme makes it relative to each page, so the site works under any path and from disk)."""
+    (the theme makes it relative to each page, so the site works under any path and from disk).
+
+    The theme writes these into every page's head (`<link rel="alternate" hreflang>`) and into its
+    selector; only the selector's links are then pointed at the page's counterparts
+    (`link_counterparts`). The head's stay at the homes: Material's script fetches `sitemap.xml`
+    beside each of them, which a page's address would turn into a missing file on every page."""
     if len(sites) < 2:
         return []
     up = "../" if current.folder else ""
