@@ -206,3 +206,20 @@ def test_relink_changes_only_the_selector_and_adds_the_notice() -> None:
     assert '<a href="../../a/" hreflang="en" class="md-select__link">' in out
     assert '<link rel="alternate" href="../" hreflang="en">' in out and '<a href="x" hreflang="en">' in out
     assert '<article class="md-content__inner md-typeset" lang="en"><div>N</div><h1>T</h1>' in out
+
+
+# --- the real workbook, built once per session with its packs (conftest's `workbook_site`) -------------
+
+
+def test_the_spanish_site_has_its_own_packs_and_pages_link_them(workbook_site: Path) -> None:
+    from .pdftools import norm, pdf_text
+
+    spanish = workbook_site / "es" / "downloads"
+    found = {p.relative_to(spanish).as_posix() for p in spanish.rglob("*.pdf")}
+    english = {p.relative_to(workbook_site / "downloads").as_posix() for p in (workbook_site / "downloads").rglob("*.pdf")}
+    assert found == english and "participant-pack.pdf" in found
+    pack = norm(pdf_text(spanish / "participant-pack.pdf"))
+    assert "Mapa de contactos" in pack and "Network map: who knows your work" not in pack
+    page = read(workbook_site / "es/exercises/network-map/index.html")
+    link = re.search(r'href="([^"]+\.pdf)"[^>]*data-wb-download', page)
+    assert link and (workbook_site / "es/exercises/network-map" / link[1]).resolve() == (spanish / "worksheets/network-map.pdf").resolve()

@@ -93,7 +93,8 @@ def test_after_instant_navigation_the_selector_leads_to_the_page_shown(instant_s
     page.goto(instant_site_url + HIERARCHY)
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-content a[href$='/strategy-or-tactic/']").first.click()
-    expect(page).to_have_url(instant_site_url + "exercises/strategy-or-tactic/")
+    # navigation.tracking puts the heading in view into the fragment
+    expect(page).to_have_url(re.compile(re.escape(instant_site_url + "exercises/strategy-or-tactic/") + "(#.*)?$"))
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
     switch_language(page, "Español")
     expect(page).to_have_url(instant_site_url + "es/exercises/strategy-or-tactic/")
