@@ -7,8 +7,8 @@ its own theme language, search index, script wording, PDF packs and (in the offl
 Every language has every page (a missing translation shows the original's text with a notice), so a
 page's counterpart in another language sits at the same path under that language's folder.
 
-Answers are keyed by exercise id under the workbook's root (widget.js takes the shortest of the
-head's `hreflang` links, which is the root site), so a reader who switches language keeps them.
+Answers are keyed by exercise id under the workbook's root (each page's `data-wb-home`, the way to
+the original's site, which widget.js reads), so a reader who switches language keeps them.
 Pure apart from `link_counterparts`, which rewrites the built pages.
 """
 
@@ -150,7 +150,11 @@ def root_href(page: str, folder: str, directory_urls: bool) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-def relink(text: str, hrefs: dict[str, str], notice: str = "", original: str = "") -> str:
+HTML_TAG = re.compile(r"<html\b")
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def relink(text: str, hrefs: dict[str, str], notice: str = "", original: str = "", home: str = "", offline: bool = False) -> str:
     """A page with its selector's links set to `hrefs` (by language); with a `notice`, the page shows
     the original's text for want of a translation: the notice opens its content, which is marked as
     being in `original`'s language (screen readers then read it with the right voice)."""
@@ -163,6 +167,10 @@ def relink(text: str, hrefs: dict[str, str], notice: str = "", original: str = "
         return HREF.sub(f'href="{html.escape(hrefs[language.group(1)])}"', tag, count=1)
 
     text = SELECTOR_LINK.sub(swap, text)
+    if home:  # where widget.js keeps answers: under the original's site, the same in every language
+        text = HTML_TAG.sub(f'<html data-wb-home="{html.escape(home)}"', text, count=1)
+    if offline:  # opened from disk, Material's script would ask for each home's sitemap.xml, which file:// refuses
+        text = HEAD_ALTERNATE.sub("", text)
     if notice:
         text = ARTICLE.sub(lambda m: m.group(0)[:-1] + f' lang="{html.escape(original)}">' + notice, text, count=1)
     return text
@@ -194,7 +202,8 @@ def link_counterparts(site: Path, sites: list[LanguageSite], directory_urls: boo
             }
             text = path.read_text(encoding="utf-8")
             inside = path.relative_to(root).as_posix()
-            changed = relink(text, hrefs, notice if inside in untranslated else "", original)
+            home = root_href(rel_path, "", directory_urls=True)
+            changed = relink(text, hrefs, notice if inside in untranslated else "", original, home=home, offline=not directory_urls)
             if changed != text:
                 path.write_text(changed, encoding="utf-8")
 

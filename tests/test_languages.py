@@ -102,6 +102,10 @@ def test_answers_are_the_same_in_every_language(built: Path) -> None:
 
     for exercise in ("all-types", "runway"):
         assert form(read(built / f"exercises/{exercise}/index.html")) == form(read(built / f"es/exercises/{exercise}/index.html"))
+    # widget.js keys answers under the page's `data-wb-home`: the original's site, from either language
+    for page in ("exercises/all-types/index.html", "es/exercises/all-types/index.html", "es/index.html"):
+        home = re.search(r'<html data-wb-home="([^"]+)"', read(built / page))
+        assert home and (built / page).parent.joinpath(home[1]).resolve() == built.resolve(), page
 
 
 def test_a_page_without_a_translation_says_so_in_the_page_language(built: Path) -> None:
@@ -124,6 +128,8 @@ def test_the_offline_copy_holds_every_language_with_file_links(built: Path) -> N
         page = z.read("workbook-offline/exercises/all-types.html").decode("utf-8")
         spanish = z.read("workbook-offline/es/exercises/runway.html").decode("utf-8")
     assert selector(page) == {"en": "all-types.html", "es": "../es/exercises/all-types.html"}
+    assert '<link rel="alternate"' not in page, "from disk, Material would ask for sitemap.xml beside each, refused under file://"
+    assert '<html data-wb-home="../"' in page
     assert "Esta página aún no está traducida" in spanish
 
 

@@ -6,11 +6,11 @@
   const S = globalThis.WorkbookScoring;
   const doc = document;
   // Keys carry a format version and the workbook's root path: two workbooks on one origin keep apart.
-  // A workbook in several languages is one site per language, each in a folder of the original's; the
-  // head links every language's home (hreflang), and the shortest is the original's: keyed under it,
-  // answers are the same in every language (the exercise and item ids are).
-  const homes = Array.from(doc.querySelectorAll('link[rel="alternate"][hreflang]'), (l) => new URL(l.href, location.href).pathname);
-  const root = homes.sort((a, b) => a.length - b.length)[0] || (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
+  // A workbook in several languages is one site per language, each in a folder of the original's;
+  // every page names the way to the original's site (`data-wb-home`): keyed under it, answers are
+  // the same in every language (the exercise and item ids are).
+  const home = doc.documentElement.getAttribute("data-wb-home");
+  const root = (home && new URL(home, location.href).pathname) || (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
   const PREFIX = "workbook:v1:" + root + ":";
   const keyOf = (id) => PREFIX + id;
 
