@@ -150,7 +150,7 @@ def root_href(page: str, folder: str, directory_urls: bool) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-HTML_TAG = re.compile(r"<html\b")
+HTML_TAG = re.compile(r"<html\b[^>]*")
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -168,7 +168,7 @@ def relink(text: str, hrefs: dict[str, str], notice: str = "", original: str = "
 
     text = SELECTOR_LINK.sub(swap, text)
     if home:  # where widget.js keeps answers: under the original's site, the same in every language
-        text = HTML_TAG.sub(f'<html data-wb-home="{html.escape(home)}"', text, count=1)
+        text = HTML_TAG.sub(lambda m: m.group(0) + f' data-wb-home="{html.escape(home)}"', text, count=1)
     if offline:  # opened from disk, Material's script would ask for each home's sitemap.xml, which file:// refuses
         text = HEAD_ALTERNATE.sub("", text)
     if notice:
