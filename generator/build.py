@@ -23,6 +23,7 @@ from .downloads import DOWNLOADS, OFFLINE_ZIP
 from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
 from .footer_path import footer_path
+from .languages import LanguageSite, alternate, language_sites, link_counterparts, site_folder
 from .links import Links
 from .model import Content, Workbook
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
@@ -94,27 +95,42 @@ def generate(
     engine: str = "mkdocs",
     offline: bool = False,
     content: Content | None = None,
+    alternate: list[dict[str, str]] | None = None,
 ) -> tuple[Content | None, list[ContentError], Path | None]:
     """Validate and render; returns the engine config path (None when the content is invalid).
 
     `pdf`: the PDF packs will be built, so pages link them.
-    `content`: already validated (a second rendering of one build), so it is not read again.
+    `content`: already validated (a second rendering of one build, or one language), so it is not read again.
+    `alternate`: the language selector's entries, when the workbook is made in several languages.
     """
     if content is None:
-        content, errors = validate_content(project.root)
+        content, errors = checked_content(project)
         if content is None:
             return None, errors, None
-        if project.site_url is not None:
-            content, errors = with_site_url(content, project.site_url)
-            if content is None:
-                return None, errors, None
     try:
         config = write_docs(
-            content, project.templates, project.base_config, project.work, site_dir, preview, pdf=pdf, engine=engine, offline=offline
+            content,
+            project.templates,
+            project.base_config,
+            project.work,
+            site_dir,
+            preview,
+            pdf=pdf,
+            engine=engine,
+            offline=offline,
+            alternate=alternate,
         )
     except TemplateError as exc:  # a forker's template edit: say where, not a traceback
         return None, [template_error(exc, project)], None
     return content, [], config
+
+
+def checked_content(project: Project) -> tuple[Content | None, list[ContentError]]:
+    """The validated content, with `--site-url` applied when given."""
+    content, errors = validate_content(project.root)
+    if content is None or project.site_url is None:
+        return content, errors
+    return with_site_url(content, project.site_url)
 
 
 def with_site_url(content: Content, site_url: str) -> tuple[Content | None, list[ContentError]]:
@@ -167,37 +183,72 @@ def build(
     missing = ensure_engine(engine, project.root / "constraints.txt")
     if missing:
         return BuildResult(failure=BuildFailure("setup", missing))
-    started = time.perf_counter()
     fresh = site.with_name(site.name + ".new")
-    content, failed = site_into(project, engine, fresh, pdf=pdf, offline=offline)
+    content, errors = checked_content(project)
     if content is None:
-        return failed
-    seconds = {"site": time.perf_counter() - started}
-    if pdf:
-        started = time.perf_counter()
-        try:
-            build_pdfs(content, project.templates, fresh, project.jinja_cache, pdf_cache=project.work / PDF_CACHE)
-        except TemplateError as exc:
-            shutil.rmtree(fresh, ignore_errors=True)
-            return BuildResult(errors=[template_error(exc, project)])
-        except Exception as exc:  # WeasyPrint's own errors have no common base class
-            shutil.rmtree(fresh, ignore_errors=True)
-            return BuildResult(failure=BuildFailure("pdf", f"making the PDF packs failed: {type(exc).__name__}: {exc}"))
-        seconds["pdf"] = time.perf_counter() - started
-    if offline_zip and not offline:
+        return BuildResult(errors=errors)
+    # Every language into the fresh folder (the original at its root, the others in theirs), then one swap.
+    sites = language_sites(content)
+    seconds: dict[str, float] = {}
+    failed = sites_into(project, engine, fresh, sites, pdf=pdf, offline=offline, seconds=seconds)
+    if failed is None and offline_zip and not offline:
         started = time.perf_counter()
         copy = project.work / "offline-site"
-        copied, failed = site_into(project, "mkdocs", copy, pdf=pdf, offline=True, content=content)
-        if copied is None:
-            shutil.rmtree(fresh, ignore_errors=True)
-            return failed
-        if pdf:  # the same packs, so a workshop without a network can print too
-            shutil.copytree(fresh / DOWNLOADS, copy / DOWNLOADS, dirs_exist_ok=True)
-        zip_folder(copy, fresh / DOWNLOADS / OFFLINE_ZIP, top=OFFLINE_ZIP.removesuffix(".zip"))
+        failed = sites_into(project, "mkdocs", copy, sites, pdf=False, offline=True, links_pdf=pdf)
+        if failed is None:
+            if pdf:  # the same packs, so a workshop without a network can print too
+                for each in sites:
+                    shutil.copytree(site_folder(fresh, each) / DOWNLOADS, site_folder(copy, each) / DOWNLOADS, dirs_exist_ok=True)
+            zip_folder(copy, fresh / DOWNLOADS / OFFLINE_ZIP, top=OFFLINE_ZIP.removesuffix(".zip"))
         shutil.rmtree(copy, ignore_errors=True)
         seconds["offline"] = time.perf_counter() - started
+    if failed is not None:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return failed
     _swap(fresh, site)
     return BuildResult(site=site, notes=content.notes, seconds=seconds)
+
+
+def sites_into(
+    project: Project,
+    engine: str,
+    target: Path,
+    sites: list[LanguageSite],
+    pdf: bool,
+    offline: bool,
+    links_pdf: bool | None = None,
+    seconds: dict[str, float] | None = None,
+) -> BuildResult | None:
+    """Build every language's site into `target` (the first at its root, the others in their folders),
+    with its PDF packs when `pdf`, then link each page to its counterparts; None when all went well.
+
+    `links_pdf`: pages link the packs (default `pdf`; the offline copy links the packs it is given).
+    `seconds`: filled with the time spent per stage ("site", "pdf"), all languages together.
+    """
+    timing = seconds if seconds is not None else {}
+    for each in sites:
+        started = time.perf_counter()
+        # Each language has a work folder of its own: its docs, engine config and compiled templates.
+        work = project if not each.folder else replace(project, work_dir=project.work / "languages" / each.folder)
+        out = site_folder(target, each)
+        chosen = pdf if links_pdf is None else links_pdf
+        content, failed = site_into(work, engine, out, pdf=chosen, offline=offline, content=each.content, alternate=alternate(sites, each))
+        if content is None:
+            return failed
+        # Here `out` is one language's complete site: whatever is made per site (a service worker, whose
+        # scope and precache list are that folder's) belongs here, with `each.folder` saying which.
+        timing["site"] = timing.get("site", 0.0) + time.perf_counter() - started
+        if pdf:
+            started = time.perf_counter()
+            try:
+                build_pdfs(content, project.templates, out, work.jinja_cache, pdf_cache=work.work / PDF_CACHE)
+            except TemplateError as exc:
+                return BuildResult(errors=[template_error(exc, project)])
+            except Exception as exc:  # WeasyPrint's own errors have no common base class
+                return BuildResult(failure=BuildFailure("pdf", f"making the PDF packs failed: {type(exc).__name__}: {exc}"))
+            timing["pdf"] = timing.get("pdf", 0.0) + time.perf_counter() - started
+    link_counterparts(target, sites, directory_urls=not offline)
+    return None
 
 
 def unsafe_site(site: Path, root: Path) -> str:
@@ -212,17 +263,24 @@ def unsafe_site(site: Path, root: Path) -> str:
 
 
 def site_into(
-    project: Project, engine: str, target: Path, pdf: bool, offline: bool, content: Content | None = None
+    project: Project,
+    engine: str,
+    target: Path,
+    pdf: bool,
+    offline: bool,
+    content: Content | None = None,
+    alternate: list[dict[str, str]] | None = None,
 ) -> tuple[Content | None, BuildResult]:
     """Generate the docs and run the engine into `target`; on failure the result says what went wrong.
 
     `content`: the model the site was built from, so a second copy (offline) matches it exactly.
+    `alternate`: the language selector's entries (languages.py).
     """
     for folder in {target, engine_output(engine, project.work, target)}:
         if folder.exists():
             shutil.rmtree(folder)
     content, errors, config = generate(
-        project, engine_output(engine, project.work, target), pdf=pdf, engine=engine, offline=offline, content=content
+        project, engine_output(engine, project.work, target), pdf=pdf, engine=engine, offline=offline, content=content, alternate=alternate
     )
     if config is None or content is None:
         return None, BuildResult(errors=errors)

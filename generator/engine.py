@@ -39,8 +39,11 @@ def engine_config(
     preview: bool = False,
     engine: str = "mkdocs",
     offline: bool = False,
+    alternate: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """The forker's mkdocs.yml with what only the content knows filled in.
+
+    `alternate`: the theme's language selector (languages.py), when the workbook is made in several.
 
     A preview leaves out site_url: the engine would otherwise serve under its path (/workbook/),
     not at the root address it prints. Zensical wants docs_dir and site_dir relative to, and
@@ -82,6 +85,10 @@ def engine_config(
         config.setdefault("extra", {})["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
     config["extra_css"] = linked(config.get("extra_css"), [SITE_CSS, PRINT_CSS])
     config["extra_javascript"] = linked(config.get("extra_javascript"), [SITE_SCRIPT])
+    if alternate:
+        config.setdefault("extra", {})["alternate"] = alternate
+        # keeps the selector on the page shown after instant navigation (the header is not redrawn)
+        config["extra_javascript"].append("assets/workbook/languages.js")
     return config
 
 

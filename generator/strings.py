@@ -273,12 +273,17 @@ DEFAULTS: dict[str, str] = {
     "my.col-this-time": "Latest ({date})",
     "my.confirm-clear": "Clear every answer and dated result this browser holds for the workbook? This cannot be undone.",
     "my.cleared": "All your answers and dated results were cleared.",
+    # --- pages the build writes (not the scripts: never in strings.js) ---
+    # notice at the top of a page shown in the original's language for want of a translation;
+    # {language}: that language's name in the page's language (e.g. "English", "inglés")
+    "page.untranslated": "This page is not yet translated: it is shown in {language}.",
 }
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ASSET = "assets/workbook/strings.js"  # every page: the widget's wording
 MY_ASSET = "assets/workbook/my-strings.js"  # the My workbook page only: its `my.` wording, added to the same table
 MY_PREFIX = "my."
+PAGE_PREFIX = "page."  # wording the build writes into pages; the scripts never ask for it
 
 
 def placeholders(text: str) -> set[str]:
@@ -291,7 +296,7 @@ def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]
 
 
 def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
-    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine}
+    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and not k.startswith(PAGE_PREFIX)}
     return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
 
 

@@ -274,7 +274,7 @@ def test_navigating_away_and_back_restores_answers_with_instant_navigation(insta
     page.go_forward()
     expect(page).to_have_url(at("exercises/strategy-or-tactic/"))
     expect(page.locator("[name='option-a-name']")).to_have_value("Stay and lead the team")
-    page.locator("nav a[href$='my-workbook/']").first.click()
+    page.locator("nav.md-nav a[href$='my-workbook/']").first.click()
     expect(page).to_have_url(at("my-workbook/"))
     assert page.evaluate("window.__sameDocument") is True
     expect(page.locator("[data-my-progress] tr", has_text="employment security hierarchy")).to_contain_text("5 of 20 answered")
@@ -599,10 +599,10 @@ def test_the_site_works_under_a_strict_content_security_policy(instant_site: tup
     expect(page.locator("[data-my-history]")).to_contain_text("1 result kept")
     assert page.evaluate("window.__violations") == []
     # Instant navigation puts Material's inline scripts back into the page: their hashes still hold.
-    page.locator("nav a[href$='employment-security-hierarchy/']").first.click()
+    page.locator("nav.md-nav a[href$='employment-security-hierarchy/']").first.click()
     expect(page).to_have_url(at(HIERARCHY))
     expect(status(page)).to_contain_text("Employment security")
-    page.locator("nav a[href$='my-workbook/']").first.click()
+    page.locator("nav.md-nav a[href$='my-workbook/']").first.click()
     expect(page).to_have_url(at("my-workbook/"))
     expect(page.locator("[data-my-history]")).to_contain_text("1 result kept")
     assert page.evaluate("window.__violations") == []

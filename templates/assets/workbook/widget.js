@@ -6,8 +6,12 @@
   const S = globalThis.WorkbookScoring;
   const H = globalThis.WorkbookHistory;
   const doc = document;
-  // Keys carry a format version and the site's root path: two workbooks on one origin keep apart.
-  const root = (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
+  // Keys carry a format version and the workbook's root path: two workbooks on one origin keep apart.
+  // A workbook in several languages is one site per language, each in a folder of the original's;
+  // every page names the way to the original's site (`data-wb-home`): keyed under it, answers are
+  // the same in every language (the exercise and item ids are).
+  const home = doc.documentElement.getAttribute("data-wb-home");
+  const root = (home && new URL(home, location.href).pathname) || (globalThis.__md_scope && globalThis.__md_scope.pathname) || "/";
   const PREFIX = "workbook:v1:" + root + ":";
   const keyOf = (id) => PREFIX + id;
   const historyKey = (id) => PREFIX + "_history:" + id;

@@ -1,0 +1,231 @@
+"""One site per language (generator/languages.py, build.py): the original at the root, each other
+language in its folder, linked by the theme's language selector, with a notice on pages that fell
+back to the original, and a failed build of any language leaving the last good site in place.
+
+The mini fixture made bilingual: only `all-types` is translated, so everything else shows the
+English text in the Spanish site (with the notice).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator.build import Project, build
+from generator.languages import alternate, counterpart_href, language_name, language_sites, relink, root_href, untranslated_pages
+from generator.validate import validate_content
+
+from .conftest import make_project
+from .test_translations import FIXTURE, with_languages
+
+
+def bilingual(root: Path) -> Path:
+    with_languages(root)
+    shutil.copy(FIXTURE, root / "content" / "exercises" / "all-types.es.yml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = bilingual(make_project(tmp_path_factory.mktemp("languages") / "project"))
+    result = build(Project(root), pdf=False, offline_zip=True)
+    assert result.ok, result.errors or result.failure
+    return root / "site"
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def selector(page: str) -> dict[str, str]:
+    """The language selector's links: language -> href."""
+    return {m[2]: m[1] for m in re.finditer(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link">', page)}
+
+
+def head_alternates(page: str) -> dict[str, str]:
+    head = page[: page.index("</head>")]
+    return {m[2]: m[1] for m in re.finditer(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">', head)}
+
+
+# --- the built sites -----------------------------------------------------------------------------------
+
+
+def test_each_language_is_a_site_of_its_own_in_its_language(built: Path) -> None:
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert "<title>Todos los tipos - " in spanish
+    assert re.search(r"<h1[^>]*>Todos los tipos", spanish)
+    # its own search index, in its language
+    index = json.loads(read(built / "es/search/search_index.json"))
+    assert index["config"]["lang"] == ["es"]
+    assert any(doc["title"] == "Todos los tipos" for doc in index["docs"])
+    assert not any(doc["location"].startswith("es/") for doc in json.loads(read(built / "search/search_index.json"))["docs"])
+    # the scripts' wording, in Spanish
+    assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/strings.js")
+    assert '"widget.clear": "Clear my answers"' in read(built / "assets/workbook/strings.js")
+    assert "page.untranslated" not in read(built / "es/assets/workbook/strings.js"), "the scripts never show the page notice"
+
+
+def test_the_selector_links_each_page_to_its_counterpart_both_ways(built: Path) -> None:
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert selector(english) == {"en": "./", "es": "../../es/exercises/all-types/"}
+    assert selector(spanish) == {"en": "../../../exercises/all-types/", "es": "./"}
+    assert re.search(r'hreflang="es" class="md-select__link">\s*Español\s*<', english)
+    # every page, home included, links a page that exists
+    for page in [*built.glob("**/index.html")]:
+        for href in selector(read(page)).values():
+            assert (page.parent / href / "index.html").resolve().is_file(), (page, href)
+    assert selector(read(built / "index.html")) == {"en": "./", "es": "es/"}
+    assert selector(read(built / "es/index.html")) == {"en": "../", "es": "./"}
+
+
+def test_each_page_head_names_every_language_with_hreflang(built: Path) -> None:
+    for page in ("exercises/all-types/index.html", "es/exercises/all-types/index.html", "index.html", "es/index.html"):
+        links = head_alternates(read(built / page))
+        assert set(links) == {"en", "es"}, page
+        resolved = {lang: (built / page).parent.joinpath(href).resolve() for lang, href in links.items()}
+        assert resolved == {"en": built.resolve(), "es": (built / "es").resolve()}, page
+
+
+def test_answers_are_the_same_in_every_language(built: Path) -> None:
+    """Keyed by exercise and item id under the workbook's root: the versions, ids and names agree."""
+
+    def form(page: str) -> tuple[str, list[str]]:
+        version = re.search(r'data-version="([^"]+)"', page)
+        assert version
+        return version[1], sorted(set(re.findall(r'\bname="([^"]+)"', page[page.index("<form") :])))
+
+    for exercise in ("all-types", "runway"):
+        assert form(read(built / f"exercises/{exercise}/index.html")) == form(read(built / f"es/exercises/{exercise}/index.html"))
+    # widget.js keys answers under the page's `data-wb-home`: the original's site, from either language
+    for page in ("exercises/all-types/index.html", "es/exercises/all-types/index.html", "es/index.html"):
+        home = re.search(r'<html [^>]*data-wb-home="([^"]+)"', read(built / page))
+        assert home and (built / page).parent.joinpath(home[1]).resolve() == built.resolve(), page
+
+
+def test_a_page_without_a_translation_says_so_in_the_page_language(built: Path) -> None:
+    runway = read(built / "es/exercises/runway/index.html")
+    assert 'class="admonition note wb-untranslated" lang="es"' in runway
+    assert "Esta página aún no está traducida: se muestra en inglés." in runway
+    assert re.search(r'<article [^>]*lang="en"', runway), "the English text is marked as English"
+    assert "wb-untranslated" not in read(built / "es/exercises/all-types/index.html")
+    assert "wb-untranslated" in read(built / "es/about/index.html")
+    assert "wb-untranslated" in read(built / "es/chapters/first/index.html"), "no workbook.es.yml: the chapters are English"
+    assert not any("wb-untranslated" in read(p) for p in built.glob("*/**/*.html") if "es" not in p.relative_to(built).parts[:1])
+
+
+def test_the_offline_copy_holds_every_language_with_file_links(built: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(built / "downloads/workbook-offline.zip") as z:
+        names = set(z.namelist())
+        assert "workbook-offline/es/exercises/all-types.html" in names
+        page = z.read("workbook-offline/exercises/all-types.html").decode("utf-8")
+        spanish = z.read("workbook-offline/es/exercises/runway.html").decode("utf-8")
+    assert selector(page) == {"en": "all-types.html", "es": "../es/exercises/all-types.html"}
+    assert '<link rel="alternate"' not in page, "from disk, Material would ask for sitemap.xml beside each, refused under file://"
+    assert re.search(r'<html [^>]*data-wb-home="\.\./"', page)
+    assert "Esta página aún no está traducida" in spanish
+
+
+# --- a failed build leaves the last good site --------------------------------------------------------
+
+
+def test_a_failure_in_any_language_keeps_the_last_good_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = bilingual(make_project(tmp_path / "project"))
+    assert build(Project(root, work_dir=tmp_path / "work"), pdf=False, offline_zip=False).ok
+    site = root / "site"
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert "es/exercises/all-types/index.html" in before
+
+    # The Spanish site's engine run fails, after the English one succeeded.
+    real = build_module.run_engine
+
+    def failing(engine: str, config: Path, target: Path, work: Path, project_root: Path) -> str:
+        return "the engine broke on the Spanish site" if target.name == "es" else real(engine, config, target, work, project_root)
+
+    monkeypatch.setattr(build_module, "run_engine", failing)
+    result = build(Project(root, work_dir=tmp_path / "work"), pdf=False, offline_zip=False)
+    assert result.failure is not None and result.failure.stage == "engine"
+    monkeypatch.undo()
+
+    # A translation that breaks the structure: a content error, nothing built.
+    translation = root / "content" / "exercises" / "all-types.es.yml"
+    translation.write_text(read(translation).replace("id: agree", "id: agreed"), encoding="utf-8")
+    result = build(Project(root, work_dir=tmp_path / "work"), pdf=False, offline_zip=False)
+    assert result.errors and result.errors[0].file == "content/exercises/all-types.es.yml"
+
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (tmp_path / "project" / "site.new").exists()
+
+
+# --- the pure parts ------------------------------------------------------------------------------------
+
+
+def test_language_sites_put_the_original_at_the_root(tmp_path: Path) -> None:
+    root = bilingual(make_project(tmp_path / "project"))
+    content, errors = validate_content(root)
+    assert content is not None, errors
+    sites = language_sites(content)
+    assert [(s.language, s.folder) for s in sites] == [("en", ""), ("es", "es")]
+    assert sites[1].content.workbook.site_url == "https://example.org/mini/es/", "QR codes lead to the Spanish pages"
+    assert sites[1].content.exercises["all-types"].title == "Todos los tipos"
+    assert untranslated_pages(sites[1].content) >= {"exercises/runway/index.html", "about/index.html", "chapters/first/index.html"}
+    assert "exercises/all-types/index.html" not in untranslated_pages(sites[1].content)
+    assert untranslated_pages(sites[1].content, directory_urls=False) >= {"exercises/runway.html", "about.html"}
+    english, spanish = {"name": "English", "lang": "en"}, {"name": "Español", "lang": "es"}
+    assert alternate(sites, sites[0]) == [english | {"link": "./"}, spanish | {"link": "es/"}]
+    assert alternate(sites, sites[1]) == [english | {"link": "../"}, spanish | {"link": "../es/"}]
+    assert alternate(sites[:1], sites[0]) == [], "one language: no selector"
+
+
+def test_language_names_are_their_own() -> None:
+    assert [language_name(x) for x in ("en", "es", "pt-BR", "fr")] == ["English", "Español", "Português (Brasil)", "Français"]
+
+
+def test_counterparts_and_roots_are_relative_to_the_page() -> None:
+    def exists(path: str) -> bool:
+        return path != "es/only-english/index.html"
+
+    assert counterpart_href("exercises/x/index.html", "", "es", exists, True) == "../../es/exercises/x/"
+    assert counterpart_href("es/exercises/x/index.html", "es", "", exists, True) == "../../../exercises/x/"
+    assert counterpart_href("index.html", "", "es", exists, True) == "es/"
+    assert counterpart_href("es/index.html", "es", "es", exists, True) == "./"
+    assert counterpart_href("only-english/index.html", "", "es", exists, True) is None
+    assert root_href("only-english/index.html", "es", True) == "../es/"
+    assert counterpart_href("exercises/x.html", "", "es", exists, False) == "../es/exercises/x.html"
+    assert root_href("es/exercises/x.html", "", False) == "../../index.html"
+
+
+def test_relink_changes_only_the_selector_and_adds_the_notice() -> None:
+    page = (
+        '<head><link rel="alternate" href="../" hreflang="en"></head><article class="md-content__inner md-typeset"><h1>T</h1>'
+        '<a href="../" hreflang="en" class="md-select__link">English</a><a href="x" hreflang="en">other</a>'
+    )
+    out = relink(page, {"en": "../../a/"}, notice="<div>N</div>", original="en")
+    assert '<a href="../../a/" hreflang="en" class="md-select__link">' in out
+    assert '<link rel="alternate" href="../" hreflang="en">' in out and '<a href="x" hreflang="en">' in out
+    assert '<article class="md-content__inner md-typeset" lang="en"><div>N</div><h1>T</h1>' in out
+
+
+# --- the real workbook, built once per session with its packs (conftest's `workbook_site`) -------------
+
+
+def test_the_spanish_site_has_its_own_packs_and_pages_link_them(workbook_site: Path) -> None:
+    from .pdftools import norm, pdf_text
+
+    spanish = workbook_site / "es" / "downloads"
+    found = {p.relative_to(spanish).as_posix() for p in spanish.rglob("*.pdf")}
+    english = {p.relative_to(workbook_site / "downloads").as_posix() for p in (workbook_site / "downloads").rglob("*.pdf")}
+    assert found == english and "participant-pack.pdf" in found
+    pack = norm(pdf_text(spanish / "participant-pack.pdf"))
+    assert "Mapa de contactos" in pack and "Network map: who knows your work" not in pack
+    page = read(workbook_site / "es/exercises/network-map/index.html")
+    link = re.search(r'href="([^"]+\.pdf)"[^>]*data-wb-download', page)
+    assert link and (workbook_site / "es/exercises/network-map" / link[1]).resolve() == (spanish / "worksheets/network-map.pdf").resolve()
