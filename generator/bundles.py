@@ -21,6 +21,11 @@ CHECKIN_JS = "assets/workbook/history.bundle.js"
 # PDF packs read the same file from templates/.
 PRINT_CSS = "assets/workbook/print.css"
 
+# Served on their own, on purpose: print.css (above); the home page's "continue where you left off"
+# (only the home page needs it: render.continue_block links it); the language selector's helper (only
+# a workbook in several languages loads it: engine.py).
+SERVED_ALONE = frozenset({PRINT_CSS, "assets/workbook/continue.js", "assets/workbook/languages.js"})
+
 # Every bundle, by the path readers download it from: its parts in order (docs-folder paths).
 BUNDLES: dict[str, tuple[str, ...]] = {
     # Every page, in <head> (Material's instant navigation keeps the first page's stylesheets).

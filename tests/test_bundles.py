@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.build import Project, build
-from generator.bundles import BUNDLES, CHECKIN_JS, MY_WORKBOOK_JS, PRINT_CSS, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
+from generator.bundles import BUNDLES, CHECKIN_JS, MY_WORKBOOK_JS, PRINT_CSS, SERVED_ALONE, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
 from generator.docs_folder import docs_files, served
 from generator.engine import engine_config
 from generator.validate import validate_content
@@ -44,7 +44,7 @@ def test_every_source_stylesheet_and_script_is_in_a_bundle_or_served_on_its_own_
     """A new file under templates/assets/workbook/ that nothing links would be dead weight or a missing feature."""
     folder = REPO / "templates" / "assets" / "workbook"
     sources = {f"assets/workbook/{p.name}" for p in folder.iterdir() if p.suffix in (".css", ".js")}
-    assert sources - PARTS == {PRINT_CSS}
+    assert sources - PARTS == SERVED_ALONE
 
 
 def test_the_engine_links_the_bundles_first_and_drops_parts_an_older_fork_lists(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_a_built_page_asks_for_one_stylesheet_and_one_script_of_the_project(tmp_
     content, _ = validate_content(REPO)
     assert content is not None
     # A page with its own bundle: My workbook, and an exercise that shows another's history.
-    own = {"my-workbook/index.html": MY_WORKBOOK_JS}
+    own = {"my-workbook/index.html": MY_WORKBOOK_JS, "index.html": "assets/workbook/continue.js"}
     own |= {f"exercises/{ex.id}/index.html": CHECKIN_JS for ex in content.exercises.values() if ex.history_of}
     assert len(own) > 1
     for page in pages:
@@ -94,9 +94,13 @@ def test_a_built_page_asks_for_one_stylesheet_and_one_script_of_the_project(tmp_
         links = [(m[1], m[2]) for m in ASSET_LINK.finditer(html) if m[1] and "/workbook/" in m[1]]
         scripts = [m[3] for m in ASSET_LINK.finditer(html) if m[3] and "/workbook/" in m[3]]
         name = page.relative_to(site).as_posix()
+        for language in content.workbook.languages:  # each other language is a site in its own folder
+            name = name.removeprefix(f"{language}/") if language != content.workbook.language else name
         assert links == [(SITE_CSS, ""), (PRINT_CSS, ' media="print"')], name
         mine = [own[name]] if name in own else []
-        assert sorted(scripts) == sorted([SITE_JS, *mine]), name
+        # the language selector's helper, on every page of a workbook in several languages
+        several = ["assets/workbook/languages.js"] if len(content.workbook.languages) > 1 else []
+        assert sorted(scripts) == sorted([SITE_JS, *several, *mine]), name
     for path in BUNDLES:
         assert (site / path).is_file()
         if path.endswith(".js"):

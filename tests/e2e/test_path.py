@@ -21,7 +21,8 @@ from .test_widget import ANSWERS, HIERARCHY, SCREENS, answer_hierarchy, no_sidew
 # Set WORKBOOK_SHOTS to a folder to keep pictures of the changed screens, for a look by eye.
 SHOTS = Path(os.environ.get("WORKBOOK_SHOTS", "/nonexistent"))
 PATH = yaml.safe_load((REPO / "content" / "workbook.yml").read_text(encoding="utf-8"))["path"]
-EXERCISE_COUNT = len(list((REPO / "content" / "exercises").glob("*.yml")))
+# The exercises themselves, not their translations beside them (`<id>.<language>.yml`).
+EXERCISE_COUNT = len([p for p in (REPO / "content" / "exercises").glob("*.yml") if "." not in p.stem])
 
 
 def test_continue_where_you_left_off_appears_only_once_something_is_saved(site_url: str, page: Page) -> None:

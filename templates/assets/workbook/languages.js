@@ -31,7 +31,7 @@
     return out;
   }
 
-  // Capture phase: before Material's own click handlers read the link.
+  // Capture phase: before Material's own click handlers (on the body) see the click.
   document.addEventListener(
     "click",
     (event) => {
@@ -40,7 +40,11 @@
       const known = homes(document);
       const own = known[document.documentElement.lang];
       const target = known[link.getAttribute("hreflang")];
-      if (own && target) link.href = counterpart(location.href, own, target);
+      if (!own || !target) return;
+      link.href = counterpart(location.href, own, target);
+      // Material's own handler would look the page up in the target's sitemap, which has no entries
+      // without `site_url`, and send the reader to that language's home: the link, as set, is the page.
+      event.stopPropagation();
     },
     true,
   );
