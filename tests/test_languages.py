@@ -17,6 +17,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import Project, build
+from generator.downloads import PARTICIPANT_PACK
 from generator.languages import alternate, counterpart_href, language_name, language_sites, relink, root_href, untranslated_pages
 from generator.validate import validate_content
 
@@ -66,9 +67,9 @@ def test_each_language_is_a_site_of_its_own_in_its_language(built: Path) -> None
     assert any(doc["title"] == "Todos los tipos" for doc in index["docs"])
     assert not any(doc["location"].startswith("es/") for doc in json.loads(read(built / "search/search_index.json"))["docs"])
     # the scripts' wording, in Spanish
-    assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/strings.js")
-    assert '"widget.clear": "Clear my answers"' in read(built / "assets/workbook/strings.js")
-    assert "page.untranslated" not in read(built / "es/assets/workbook/strings.js"), "the scripts never show the page notice"
+    assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/site.bundle.js")
+    assert '"widget.clear": "Clear my answers"' in read(built / "assets/workbook/site.bundle.js")
+    assert "page.untranslated" not in read(built / "es/assets/workbook/site.bundle.js"), "the scripts never show the page notice"
 
 
 def test_the_selector_links_each_page_to_its_counterpart_both_ways(built: Path) -> None:
@@ -223,8 +224,8 @@ def test_the_spanish_site_has_its_own_packs_and_pages_link_them(workbook_site: P
     spanish = workbook_site / "es" / "downloads"
     found = {p.relative_to(spanish).as_posix() for p in spanish.rglob("*.pdf")}
     english = {p.relative_to(workbook_site / "downloads").as_posix() for p in (workbook_site / "downloads").rglob("*.pdf")}
-    assert found == english and "participant-pack.pdf" in found
-    pack = norm(pdf_text(spanish / "participant-pack.pdf"))
+    assert found == english and PARTICIPANT_PACK in found
+    pack = norm(pdf_text(spanish / PARTICIPANT_PACK))
     assert "Mapa de contactos" in pack and "Network map: who knows your work" not in pack
     page = read(workbook_site / "es/exercises/network-map/index.html")
     link = re.search(r'href="([^"]+\.pdf)"[^>]*data-wb-download', page)

@@ -160,7 +160,7 @@ def test_sw_js_lists_every_file_a_reader_needs_with_its_hash(served_and_offline:
     assert any(p.startswith("downloads/") and p.endswith(".pdf") for p in on_disk), "the build made PDFs, left out of the list"
     for address, digest in files.items():
         assert hashlib.sha256((site / file_of(address)).read_bytes()).hexdigest()[:16] == digest, address
-    assert {"./", "exercises/all-types/", MANIFEST, "search/search_index.json", "assets/workbook/web-app.js"} <= set(files)
+    assert {"./", "exercises/all-types/", MANIFEST, "search/search_index.json", "assets/workbook/site.bundle.js"} <= set(files)
 
 
 def test_the_offline_copy_has_no_worker_and_links_no_manifest(served_and_offline: tuple[Path, Path]) -> None:
