@@ -248,6 +248,11 @@ def sites_into(
                 return BuildResult(failure=BuildFailure("pdf", f"making the PDF packs failed: {type(exc).__name__}: {exc}"))
             timing["pdf"] = timing.get("pdf", 0.0) + time.perf_counter() - started
     link_counterparts(target, sites, directory_urls=not offline)
+    if not offline:  # from disk no worker can run
+        # Last, as each file now is: each language's worker lists its own folder, the root's (written
+        # after the others) every language's, so a reader can switch language offline.
+        for each in reversed(sites):
+            write_worker(site_folder(target, each), project.templates)
     return None
 
 
@@ -291,8 +296,7 @@ def site_into(
         footer_path(target, content, Links("offline" if offline else "zensical" if engine == "zensical" else "mkdocs"))
     if not offline:  # from disk (file://) a policy of 'self' would block the site's own scripts, and no worker can run
         secure_pages(target)
-        add_web_app(target, content)
-        write_worker(target, project.templates)  # last: it lists every file as it is now
+        add_web_app(target, content)  # sites_into writes the worker once every language is there
     else:
         mend_pages(target)
     return content, BuildResult()

@@ -24,7 +24,9 @@ PRINT_CSS = "assets/workbook/print.css"
 # Served on their own, on purpose: print.css (above); the home page's "continue where you left off"
 # (only the home page needs it: render.continue_block links it); the language selector's helper (only
 # a workbook in several languages loads it: engine.py).
-SERVED_ALONE = frozenset({PRINT_CSS, "assets/workbook/continue.js", "assets/workbook/languages.js"})
+# My workbook's and the check-in's own rules (history.css), linked in those pages' content.
+HISTORY_CSS = "assets/workbook/history.css"
+SERVED_ALONE = frozenset({PRINT_CSS, HISTORY_CSS, "assets/workbook/continue.js", "assets/workbook/languages.js"})
 
 # Every bundle, by the path readers download it from: its parts in order (docs-folder paths).
 BUNDLES: dict[str, tuple[str, ...]] = {

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import palette, score_sheet, worked_example
 from . import spec as scoring
 from .bands import fmt
-from .bundles import CHECKIN_JS, MY_WORKBOOK_JS
+from .bundles import CHECKIN_JS, HISTORY_CSS, MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
 from .model import Column, Content, Exercise, Likert, Source, Workbook
@@ -224,6 +224,7 @@ def render_pages(
         ),
         assets=links.file("my-workbook.md", "assets/workbook/"),
         script=links.file("my-workbook.md", MY_WORKBOOK_JS),
+        style=links.file("my-workbook.md", HISTORY_CSS),
         profile=content.exercises.get(wb.profile) if wb.profile else None,
         checkin_months=wb.checkin_months,
     )
@@ -248,6 +249,7 @@ def _history_panel(content: Content, ex: Exercise, links: Links, ex_urls: dict[s
         "spec_json": Markup(_script_json(scoring.widget_spec(of, ex_urls) | {"url": ex_urls[of.id][1]})),
         "months": content.workbook.checkin_months,
         "script": links.file(page, CHECKIN_JS),
+        "style": links.file(page, HISTORY_CSS),
         "my_workbook": links.page(page, "my-workbook.md"),
     }
 

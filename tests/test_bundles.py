@@ -11,7 +11,19 @@ import pytest
 import yaml
 
 from generator.build import Project, build
-from generator.bundles import BUNDLES, CHECKIN_JS, MY_WORKBOOK_JS, PRINT_CSS, SERVED_ALONE, SITE_CSS, SITE_JS, SITE_SCRIPT, bundled, linked
+from generator.bundles import (
+    BUNDLES,
+    CHECKIN_JS,
+    HISTORY_CSS,
+    MY_WORKBOOK_JS,
+    PRINT_CSS,
+    SERVED_ALONE,
+    SITE_CSS,
+    SITE_JS,
+    SITE_SCRIPT,
+    bundled,
+    linked,
+)
 from generator.docs_folder import docs_files, served
 from generator.engine import engine_config
 from generator.validate import validate_content
@@ -96,7 +108,11 @@ def test_a_built_page_asks_for_one_stylesheet_and_one_script_of_the_project(tmp_
         name = page.relative_to(site).as_posix()
         for language in content.workbook.languages:  # each other language is a site in its own folder
             name = name.removeprefix(f"{language}/") if language != content.workbook.language else name
-        assert links == [(SITE_CSS, ""), (PRINT_CSS, ' media="print"')], name
+        assert links == [
+            (SITE_CSS, ""),
+            (PRINT_CSS, ' media="print"'),
+            *([(HISTORY_CSS, "")] if name in own and name != "index.html" else []),
+        ], name
         mine = [own[name]] if name in own else []
         # the language selector's helper, on every page of a workbook in several languages
         several = ["assets/workbook/languages.js"] if len(content.workbook.languages) > 1 else []

@@ -22,7 +22,7 @@ KNOWN = "who-owns-your-job-security"  # ten likert items: the first page takes t
 # At most this many pages: the layout may settle a line differently with another Chromium or font
 # build, but the worksheet must never spread over more sheets than this. (The questions, their
 # scoring grid, the results box and the reflection prompts with writing lines.)
-KNOWN_PAGES = {"A4": 4, "Letter": 5}
+KNOWN_PAGES = {"A4": 5, "Letter": 5}
 MM = 96 / 25.4  # CSS pixels per millimetre
 
 RECORD_PRINT = """
