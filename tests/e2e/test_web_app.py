@@ -95,12 +95,11 @@ def installed(page: Page) -> None:
     wait_until(page, CONTROLLED)
 
 
-def test_the_site_meets_the_install_criteria_and_its_icons_decode_at_their_sizes(web_app: Builds) -> None:
-    from playwright.sync_api import sync_playwright
-
-    # A persistent profile: Chromium never offers to install from a private (incognito) context.
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def test_the_site_meets_the_install_criteria_and_its_icons_decode_at_their_sizes(web_app: Builds, browser: Any) -> None:
+    # A persistent profile: Chromium never offers to install from a private (incognito) context. It is
+    # launched by the session's Playwright (a second sync Playwright in one process is refused).
+    with tempfile.TemporaryDirectory() as profile:
+        context = browser.browser_type.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = context.new_page()
             page.goto(web_app.base + "how-to-use/")
