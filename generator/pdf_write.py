@@ -78,7 +78,7 @@ def write_pdfs(
     """Every document as a PDF under `downloads`; stylesheets and images resolve against templates/.
 
     `cache`: a folder of earlier builds' part PDFs, kept between builds (None: none).
-    `workers`: processes to lay out in (default: one per core, fewer when there are fewer parts).
+    `workers`: processes to lay out in (default: see `lay_out`).
     """
     require_weasyprint()
     _TOOLS.clear()  # stylesheets and images read by an earlier build in this process may have changed since
@@ -98,10 +98,16 @@ def write_pdfs(
     return [downloads / doc.path for doc in documents]
 
 
+# A worker process costs about as much as laying out four parts (it imports WeasyPrint and parses the
+# stylesheets), so a rebuild that lays out a few parts does it in this process.
+PARTS_PER_WORKER = 4
+
+
 def lay_out(parts: list[Part], workers: int | None = None) -> None:
-    """Each part into its PDF, with the files it read recorded beside it (<key>.json)."""
-    workers = min(len(parts), workers or _cores())
-    if workers <= 1:  # one part, or one core: no process to start
+    """Each part into its PDF, with the files it read recorded beside it (<key>.json).
+    `workers`: processes to use (default: one per core, when there are parts enough to repay them)."""
+    workers = min(len(parts), workers or min(_cores(), len(parts) // PARTS_PER_WORKER))
+    if workers <= 1:
         for part in parts:
             lay_out_part(part)
         return
