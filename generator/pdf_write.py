@@ -20,6 +20,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+
 from .downloads import Paper
 from .pdf_assemble import PART_LINK, assemble
 
@@ -92,7 +94,14 @@ def write_pdfs(
         todo = [part for part in parts.values() if not (cache and is_fresh(cache, part.key))]
         lay_out(todo, workers)
         for doc in documents:
-            assemble([parts[keys[(part, doc.paper)]].pdf for part in doc.parts], doc.title, downloads / doc.path)
+            doc_parts = [parts[keys[(part, doc.paper)]] for part in doc.parts]
+            try:
+                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
+            except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
+                if not cache:
+                    raise
+                lay_out([part for part in doc_parts if part not in todo], workers=1)
+                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
         if cache:
             prune(cache, set(parts))
     return [downloads / doc.path for doc in documents]
