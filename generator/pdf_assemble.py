@@ -80,7 +80,7 @@ def _add_part(state: _Assembly, src: Pdf) -> None:
                 annot.StructParent = int(annot.StructParent) + offset
     tree = src.Root.get("/StructTreeRoot")
     if tree is not None:
-        _add_structure(state, tree, offset)
+        _add_structure(state, src, tree, offset)
     renamed = _add_dests(state, src)
     for page in out.pages[start:]:
         for annot in page.obj.get("/Annots", Array()):
@@ -90,7 +90,7 @@ def _add_part(state: _Assembly, src: Pdf) -> None:
     _add_outline(state, src, start)
 
 
-def _add_structure(state: _Assembly, tree: pikepdf.Object, offset: int) -> None:
+def _add_structure(state: _Assembly, src: Pdf, tree: pikepdf.Object, offset: int) -> None:
     """The part's structure tree, as one Part element of the document; its ParentTree keys shifted by `offset`."""
     out = state.out
     kids = tree.get("/K")
@@ -107,7 +107,10 @@ def _add_structure(state: _Assembly, tree: pikepdf.Object, offset: int) -> None:
         part.K.append(copied)
     if len(part.K):
         state.document.K.append(part)
-    keys = [(key + offset, _copy(out, value)) for key, value in _number_tree(tree.get("/ParentTree", Dictionary()))]
+    parents = tree.get("/ParentTree")
+    if parents is not None and not parents.is_indirect:  # copied whole, in one call, not entry by entry
+        parents = src.make_indirect(parents)
+    keys = [(key + offset, value) for key, value in _number_tree(out.copy_foreign(parents) if parents is not None else Dictionary())]
     state.nums += keys
     next_key = int(tree.get("/ParentTreeNextKey", 0)) + offset
     state.next_key = max([state.next_key, next_key, *(key + 1 for key, _ in keys)])
