@@ -87,5 +87,5 @@ def split_print_header(form: Markup) -> tuple[Markup, Markup]:
 
 def build_pdfs(content: Content, templates: Path, site: Path, cache_dir: Path | None = None, pdf_cache: Path | None = None) -> list[Path]:
     """Stage entry point: every PDF into `site`/downloads/ (`cache_dir`: compiled templates, see
-    render.environment; `pdf_cache`: PDFs of earlier builds, see pdf_write)."""
+    render.environment; `pdf_cache`: the parts' PDFs of earlier builds, see pdf_write)."""
     return write_pdfs(pack_documents(content, templates, cache_dir), templates, site / DOWNLOADS, cache=pdf_cache)

@@ -1,31 +1,35 @@
 """Stage 5, the writing half of pdf.py: documents (HTML parts) -> PDF files, with WeasyPrint.
 
-Each part is laid out once and its pages reused by every PDF that holds it (a worksheet alone and in
-both packs of its paper: `Document.copy`). The papers are laid out side by side in worker processes,
-and a PDF whose inputs are all unchanged since the last build is copied from the cache in the work
-folder instead. The PDFs are tagged PDF/UA-1 documents, with title and language, for screen readers.
+Each part (a worksheet, an exercise's facilitator material, a pack's front) is laid out alone, once,
+into a PDF of its own, kept in the cache between builds under a hash of everything it is made from;
+the PDFs people download are put together from those part PDFs by pdf_assemble.py. So a rebuild with
+one exercise changed lays out that exercise's parts only. Parts are laid out on worker processes, one
+per core. The PDFs are tagged PDF/UA-1 documents, with title and language, for screen readers.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import os
-import shutil
+import re
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+
 from .downloads import Paper
+from .pdf_assemble import PART_LINK, assemble
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 VARIANT = "pdf/ua-1"  # tagged (structure, reading order, alternative texts), with the document's title and language
 # Every part is styled by these (under templates/), parsed once per process rather than once per part.
 STYLESHEETS = ("packs/pack.css", "assets/workbook/print.css")
-CACHE_VERSION = "1"  # bump when what goes into a PDF changes in a way the key below does not see
+CACHE_VERSION = "2"  # bump when what goes into a PDF changes in a way the key below does not see
 
 
 class PdfUnavailable(RuntimeError):
@@ -60,12 +64,14 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Job:
-    """What one worker lays out and writes: documents sharing parts (one paper's)."""
+class Part:
+    """One part to lay out: its HTML and paper, where its PDF goes, and the folders it may read."""
 
-    documents: tuple[Document, ...]
+    key: str
+    html: str
+    pdf: Path
     templates: Path
-    downloads: Path
+    site: Path
 
 
 def write_pdfs(
@@ -73,51 +79,118 @@ def write_pdfs(
 ) -> list[Path]:
     """Every document as a PDF under `downloads`; stylesheets and images resolve against templates/.
 
-    `cache`: a folder of earlier builds' PDFs, kept between builds (None: none).
-    `workers`: processes to lay out in (default: one per paper, at most one per core).
+    `cache`: a folder of earlier builds' part PDFs, kept between builds (None: none).
+    `workers`: processes to lay out in (default: see `lay_out`).
     """
     require_weasyprint()
-    keys = {doc.path: document_key(doc, templates) for doc in documents}
-    todo = [doc for doc in documents if not (cache and restore(cache, keys[doc.path], downloads / doc.path))]
-    papers = sorted({doc.paper for doc in todo})
-    jobs = [Job(tuple(d for d in todo if d.paper == paper), templates.resolve(), downloads.resolve()) for paper in papers]
-    workers = min(len(jobs), workers or _cores())
-    if workers <= 1:
-        fetched = [write_job(job) for job in jobs]
-    else:
-        # Spawned, not forked: a fork of a process with threads (a test's browser driver) may hang.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            fetched = list(pool.map(write_job, jobs))
-    if cache:
-        for job, files in zip(jobs, fetched, strict=True):
-            for doc in job.documents:
-                store(cache, keys[doc.path], downloads / doc.path, files)
-        prune(cache, set(keys.values()))
+    _TOOLS.clear()  # stylesheets and images read by an earlier build in this process may have changed since
+    with tempfile.TemporaryDirectory(prefix="workbook-parts-") as scratch:
+        folder = (cache or Path(scratch)).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        keys = {(part, doc.paper): part_key(part, doc.paper, templates) for doc in documents for part in doc.parts}
+        parts = {
+            key: Part(key, html, folder / f"{key}.pdf", templates.resolve(), downloads.resolve().parent) for (html, _), key in keys.items()
+        }
+        todo = [part for part in parts.values() if not (cache and is_fresh(cache, part.key))]
+        lay_out(todo, workers)
+        for doc in documents:
+            doc_parts = [parts[keys[(part, doc.paper)]] for part in doc.parts]
+            try:
+                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
+            except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
+                if not cache:
+                    raise
+                lay_out([part for part in doc_parts if part not in todo], workers=1)
+                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
+        if cache:
+            prune(cache, set(parts))
     return [downloads / doc.path for doc in documents]
 
 
-def write_job(job: Job) -> dict[str, str]:
-    """Lay out each part of the job's documents once, write every document; returns the files read
-    while doing so (path -> content hash), so the cache can tell when one of them changes."""
-    from weasyprint import CSS, HTML
+# A worker process costs about as much as laying out four parts (it imports WeasyPrint and parses the
+# stylesheets), so a rebuild that lays out a few parts does it in this process.
+PARTS_PER_WORKER = 4
 
-    fetcher, fetched = build_files_fetcher((job.templates, job.downloads.parent))
-    base_url = str(job.templates) + "/"
-    styles = [CSS(filename=str(job.templates / name), url_fetcher=fetcher) for name in STYLESHEETS]
-    images: dict[str, Any] = {}  # one image cache for every part (the writing line, QR codes)
-    laid_out: dict[str, Any] = {}
-    for doc in job.documents:
-        for part in doc.parts:
-            if part not in laid_out:
-                laid_out[part] = HTML(string=part, base_url=base_url, url_fetcher=fetcher).render(stylesheets=styles, cache=images)
-        first = laid_out[doc.parts[0]]
-        combined = first.copy([page for part in doc.parts for page in laid_out[part].pages])
-        combined.metadata = copy.copy(first.metadata)  # shared with the part, which other PDFs reuse
-        combined.metadata.title = doc.title
-        target = job.downloads / doc.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        combined.write_pdf(target, pdf_variant=VARIANT)
-    return {path: _digest(Path(path).read_bytes()) for path in sorted(fetched)}
+
+def lay_out(parts: list[Part], workers: int | None = None) -> None:
+    """Each part into its PDF, with the files it read recorded beside it (<key>.json).
+    `workers`: processes to use (default: one per core, when there are parts enough to repay them)."""
+    workers = min(len(parts), workers or min(_cores(), len(parts) // PARTS_PER_WORKER))
+    if workers <= 1:
+        for part in parts:
+            lay_out_part(part)
+        return
+    # Spawned, not forked: a fork of a process with threads (a test's browser driver) may hang.
+    # The longest parts first, one at a time, so that both cores stay busy to the end.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        list(pool.map(lay_out_part, sorted(parts, key=lambda part: -len(part.html))))
+
+
+def lay_out_part(part: Part) -> None:
+    """Lay one part out with WeasyPrint into part.pdf; its entry (the files it read) is written last,
+    so an entry is complete or absent."""
+    from weasyprint import HTML
+
+    part.pdf.with_suffix(".json").unlink(missing_ok=True)  # the entry is written last, when the PDF is whole
+    tools = _tools(part.templates, part.site)
+    tools.fetched.clear()
+    tools.images.used.clear()
+    html = cross_part_links(part.html)
+    document = HTML(string=html, base_url=str(part.templates) + "/", url_fetcher=tools.fetcher).render(
+        stylesheets=tools.styles, cache=tools.images
+    )
+    document.write_pdf(part.pdf, pdf_variant=VARIANT)
+    files = sorted(tools.style_files | tools.fetched | tools.images.used)
+    entry = {path: _digest(Path(path).read_bytes()) for path in files}
+    part.pdf.with_suffix(".json").write_text(json.dumps(entry, indent=0), encoding="utf-8")
+
+
+ANCHOR = re.compile(r'\bid="([^"]+)"')
+INTERNAL_LINK = re.compile(r'href="#([^"]+)"')
+
+
+def cross_part_links(html: str) -> str:
+    """The part with each link to an anchor it lacks (one in another part of the PDF) turned into a
+    PART_LINK address, which WeasyPrint keeps and pdf_assemble points at that anchor."""
+    ids = set(ANCHOR.findall(html))
+    return INTERNAL_LINK.sub(lambda m: m.group(0) if m.group(1) in ids else f'href="{PART_LINK}{m.group(1)}"', html)
+
+
+class _RecordingImages(dict[str, Any]):
+    """WeasyPrint's image cache, shared by every part a process lays out, which notes the files of the
+    images a part takes from it (it then does not fetch them again, but depends on them all the same)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.used: set[str] = set()
+
+    def __contains__(self, key: object) -> bool:
+        found = super().__contains__(key)
+        if found and isinstance(key, str) and key.startswith("file:"):
+            self.used.add(str(_file_path(key)))
+        return found
+
+
+@dataclass
+class _Tools:
+    fetcher: Any
+    fetched: set[str]
+    styles: list[Any]
+    style_files: set[str]
+    images: _RecordingImages
+
+
+_TOOLS: dict[tuple[Path, Path], _Tools] = {}  # per process: the stylesheets are parsed once, not per part
+
+
+def _tools(templates: Path, site: Path) -> _Tools:
+    if (templates, site) not in _TOOLS:
+        from weasyprint import CSS
+
+        fetcher, fetched = build_files_fetcher((templates, site))
+        styles = [CSS(filename=str(templates / name), url_fetcher=fetcher) for name in STYLESHEETS]
+        _TOOLS[(templates, site)] = _Tools(fetcher, fetched, styles, set(fetched), _RecordingImages())
+    return _TOOLS[(templates, site)]
 
 
 def build_files_fetcher(allowed: tuple[Path, ...]) -> tuple[Any, set[str]]:
@@ -142,43 +215,33 @@ def build_files_fetcher(allowed: tuple[Path, ...]) -> tuple[Any, set[str]]:
     return BuildFilesOnly(allowed_protocols={"file", "data"}), fetched
 
 
-# --- the cache: <work>/pdf-cache/<key>.pdf and <key>.json (the files it was made from) ------------
+# --- the cache: <work>/pdf-cache/<key>.pdf (a part) and <key>.json (the files it was made from) ------
 
 
-def document_key(doc: Document, templates: Path) -> str:
-    """A hash of everything a PDF is made from but the files its parts fetch (those are in the entry)."""
+def part_key(html: str, paper: Paper, templates: Path) -> str:
+    """A hash of everything a part's PDF is made from but the files it fetches (those are in its entry)."""
     import weasyprint
 
     h = hashlib.sha256()
-    for value in (CACHE_VERSION, weasyprint.__version__, VARIANT, doc.paper, doc.title, *doc.parts):
+    for value in (CACHE_VERSION, weasyprint.__version__, VARIANT, paper, html):
         h.update(value.encode("utf-8") + b"\0")
     for name in STYLESHEETS:
         h.update((templates / name).read_bytes() + b"\0")
     return h.hexdigest()
 
 
-def restore(cache: Path, key: str, target: Path) -> bool:
-    """Copy the cached PDF to `target` if it was made from the same inputs; False if there is none."""
+def is_fresh(cache: Path, key: str) -> bool:
+    """Whether the cache holds the part's PDF, made from files that are all unchanged."""
     entry, pdf = cache / f"{key}.json", cache / f"{key}.pdf"
     try:
         files = json.loads(entry.read_text(encoding="utf-8"))
-        if not pdf.is_file() or any(not Path(p).is_file() or _digest(Path(p).read_bytes()) != d for p, d in files.items()):
-            return False
-    except (OSError, ValueError, AttributeError):  # no entry, or a damaged one: make the PDF again
+        return pdf.is_file() and all(Path(p).is_file() and _digest(Path(p).read_bytes()) == d for p, d in files.items())
+    except (OSError, ValueError, AttributeError):  # no entry, or a damaged one: lay the part out again
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(pdf, target)
-    return True
-
-
-def store(cache: Path, key: str, made: Path, files: dict[str, str]) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(made, cache / f"{key}.pdf")
-    (cache / f"{key}.json").write_text(json.dumps(files, indent=0), encoding="utf-8")  # last: an entry is complete or absent
 
 
 def prune(cache: Path, keep: set[str]) -> None:
-    """Drop the entries this build did not use, so the cache holds one build's PDFs."""
+    """Drop the entries this build did not use, so the cache holds one build's parts."""
     for path in cache.glob("*.*"):
         if path.stem not in keep and path.suffix in (".pdf", ".json"):
             path.unlink(missing_ok=True)

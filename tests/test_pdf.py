@@ -398,7 +398,7 @@ def test_each_part_is_laid_out_once_for_every_pdf_that_holds_it(project: Path, t
     assert single in pdf_text(tmp_path / "downloads" / "participant-pack-a4.pdf")
 
 
-def test_unchanged_pdfs_are_kept_between_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_parts_are_kept_between_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PIL import Image
 
     from generator import pdf_write
@@ -409,13 +409,13 @@ def test_unchanged_pdfs_are_kept_between_builds(tmp_path: Path, monkeypatch: pyt
     image.parent.mkdir(parents=True)
     Image.new("RGB", (20, 20), "red").save(image)
     made: list[str] = []
-    real = pdf_write.write_job
+    real = pdf_write.lay_out_part
 
-    def counting(job: pdf_write.Job) -> dict[str, str]:
-        made.extend(doc.path for doc in job.documents)
-        return real(job)
+    def counting(part: pdf_write.Part) -> None:
+        made.append("a" if "<p>Picture" not in part.html else "b")
+        real(part)
 
-    monkeypatch.setattr(pdf_write, "write_job", counting)
+    monkeypatch.setattr(pdf_write, "lay_out_part", counting)
     cache = tmp_path / "cache"
 
     def build(a: str) -> list[str]:
@@ -429,16 +429,101 @@ def test_unchanged_pdfs_are_kept_between_builds(tmp_path: Path, monkeypatch: pyt
         assert [p.read_bytes()[:5] for p in written] == [b"%PDF-"] * 2
         return sorted(made)
 
-    assert build("First words") == ["a.pdf", "b.pdf"]
-    assert build("First words") == [], "nothing changed: both PDFs come from the cache"
+    assert build("First words") == ["a", "b"]
+    assert build("First words") == [], "nothing changed: both parts come from the cache"
     assert "First words" in pdf_text(site / "downloads" / "a.pdf")
-    assert build("Other words") == ["a.pdf"], "only the changed PDF is made again"
+    assert build("Other words") == ["a"], "only the changed part is laid out again"
     Image.new("RGB", (20, 20), "blue").save(image)
-    assert build("Other words") == ["b.pdf"], "a file a PDF shows changed: that PDF is made again"
-    assert len(list(cache.glob("*.pdf"))) == 2, "the cache keeps this build's PDFs only"
+    assert build("Other words") == ["b"], "a file a part shows changed: that part is laid out again"
+    assert len(list(cache.glob("*.pdf"))) == 2, "the cache keeps this build's parts only"
     for entry in cache.glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
-    assert build("Other words") == ["a.pdf", "b.pdf"], "a damaged cache is ignored, not trusted"
+    assert build("Other words") == ["a", "b"], "a damaged cache is ignored, not trusted"
+    for part in cache.glob("*.pdf"):
+        part.write_bytes(part.read_bytes()[:200])  # cut short, its entry intact
+    assert build("Other words") == ["a", "b"], "a damaged part is laid out again"
+    fresh = subprocess.run(["pdftotext", str(site / "downloads" / "a.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Other words" in fresh  # (pdf_text keeps what it read of this path the first time)
+
+
+def test_a_changed_exercise_lays_out_its_own_parts_only(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pdf_write
+    from generator.pdf import pack_documents, write_pdfs
+    from generator.validate import validate_content
+
+    laid_out: list[str] = []
+    real = pdf_write.lay_out_part
+
+    def counting(part: pdf_write.Part) -> None:
+        laid_out.append(part.html)
+        real(part)
+
+    monkeypatch.setattr(pdf_write, "lay_out_part", counting)
+
+    def build(folder: str) -> tuple[set[tuple[str, str]], str]:
+        laid_out.clear()
+        loaded, errors = validate_content(project)
+        assert loaded is not None, errors
+        docs = pack_documents(loaded, project / "templates")
+        write_pdfs(docs, project / "templates", tmp_path / folder / "downloads", cache=tmp_path / "cache", workers=1)
+        return {(part, doc.paper) for doc in docs for part in doc.parts}, pdf_text(
+            tmp_path / folder / "downloads" / "facilitator-pack-a4.pdf"
+        )
+
+    before, _ = build("first")
+    assert len(laid_out) == len(before)
+    runway = project / "content" / "exercises" / "runway.yml"
+    text = runway.read_text(encoding="utf-8")
+    runway.write_text(text.replace("Fill in the numbers.", "Fill in the numbers. Take your time over this runway.", 1), encoding="utf-8")
+    after, pack = build("second")
+    changed = after - before
+    assert 0 < len(changed) < len(after) and all("Take your time over this runway." in part for part, _ in changed)
+    assert sorted(laid_out) == sorted(part for part, _ in changed), "only the parts that changed are laid out again"
+    assert "Take your time over this runway." in pack
+    _, again = build("third")
+    assert laid_out == [], "nothing changed: every part from the cache"
+    assert again == pack, "a pack put together from cached parts reads as the one laid out"
+
+
+def test_a_pack_is_one_tagged_document_whose_links_land_on_their_worksheet(project: Path, tmp_path: Path) -> None:
+    import pikepdf
+
+    from generator.pdf import pack_documents, write_pdfs
+    from generator.validate import validate_content
+
+    loaded, errors = validate_content(project)
+    assert loaded is not None, errors
+    write_pdfs(pack_documents(loaded, project / "templates"), project / "templates", tmp_path / "downloads", workers=2)
+    path = tmp_path / "downloads" / "facilitator-pack-letter.pdf"
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: n for n, page in enumerate(pdf.pages, start=1)}
+        dests = {str(name): pages[dest[0].objgen] for name, dest in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+        links = [str(a.Dest) for page in pdf.pages for a in page.obj.get("/Annots", []) if "/Dest" in a]
+        # the contents (in the front part) lead to each worksheet (a part of its own), on its first page
+        for ex in loaded.exercises.values():
+            first = dests[f"ex-{ex.id}"]
+            assert f"ex-{ex.id}" in links
+            page = subprocess.run(["pdftotext", "-f", str(first), "-l", str(first), str(path), "-"], capture_output=True, text=True).stdout
+            assert norm(ex.title) in norm(page) and "Contents" not in page, ex.id
+        assert set(links) <= set(dests), "every internal link has its destination"
+        assert not [a for page in pdf.pages for a in page.obj.get("/Annots", []) if "x-workbook-part:" in str(a.get("/A", ""))]
+        # one structure tree: a Document holding every part, whose ParentTree keys are unique and all used
+        tree = pdf.Root.StructTreeRoot
+        (document,) = tree.K
+        assert document.S == "/Document" and len(document.K) == len(
+            {p for d in pack_documents(loaded, project / "templates") if d.path == path.name for p in d.parts}
+        )
+        nums = tree.ParentTree.Nums
+        keys = [int(k) for k in nums[::2]]
+        assert len(keys) == len(set(keys)) and int(tree.ParentTreeNextKey) > max(keys)
+        used = [int(p.obj.StructParents) for p in pdf.pages] + [int(a.StructParent) for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert sorted(used) == sorted(keys)
+        for page in pdf.pages:  # each page's marked content belongs to elements on that very page
+            entry = nums[2 * keys.index(int(page.obj.StructParents)) + 1]
+            assert {e.Pg.objgen for e in entry if isinstance(e, pikepdf.Dictionary)} == {page.obj.objgen}
+        with pdf.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+        assert all(any(ex.title in t for t in titles) for ex in loaded.exercises.values()), titles
 
 
 def test_the_workbook_names_the_paper_of_single_worksheets(project: Path, tmp_path: Path) -> None:
@@ -464,9 +549,10 @@ def test_the_workbook_names_the_paper_of_single_worksheets(project: Path, tmp_pa
 
 def test_a_failure_in_a_worker_process_reaches_the_build(tmp_path: Path) -> None:
     from generator.pdf import Document, write_pdfs
+    from generator.pdf_write import part_key
 
-    downloads = tmp_path / "downloads"
-    (downloads / "a4.pdf").mkdir(parents=True)  # where the A4 worker must write a file
-    docs = [Document(f"{paper}.pdf", paper, ('<html lang="en"><p>Words</p></html>',), paper) for paper in PAPERS]
+    cache = tmp_path / "cache"
+    docs = [Document(f"{paper}.pdf", paper, (f'<html lang="en"><p>Words on {paper}</p></html>',), paper) for paper in PAPERS]
+    (cache / f"{part_key(docs[0].parts[0], 'a4', REPO / 'templates')}.pdf").mkdir(parents=True)  # where the A4 worker must write
     with pytest.raises(IsADirectoryError):
-        write_pdfs(docs, REPO / "templates", downloads, workers=2)
+        write_pdfs(docs, REPO / "templates", tmp_path / "downloads", cache=cache, workers=2)
