@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from .strings_build import BUILD
+
 DEFAULTS: dict[str, str] = {
     # --- exercise pages (widget.js) ---
     # button under every exercise form
@@ -275,6 +277,10 @@ DEFAULTS: dict[str, str] = {
     "my.cleared": "All your answers and dated results were cleared.",
 }
 
+# The words the build writes into pages and PDFs (templates and Python) are ids too, in their own
+# file; they are overridden and translated like these, but never sent to the scripts.
+DEFAULTS.update(BUILD)
+
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ASSET = "assets/workbook/strings.js"  # every page: the widget's wording
 MY_ASSET = "assets/workbook/my-strings.js"  # the My workbook page only: its `my.` wording, added to the same table
@@ -291,7 +297,7 @@ def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]
 
 
 def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
-    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine}
+    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and k not in BUILD}
     return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
 
 

@@ -1,0 +1,116 @@
+"""The wording the build writes into pages and PDFs: templates (`t(id)` / `tn(id, count)`) and Python.
+
+Pipeline position: strings.py adds these ids to DEFAULTS, so the `strings:` of workbook.yml may
+override them (check_strings.py checks ids and placeholders) and generator/locales/<language>.yml
+translates them (tests/test_locales.py). They are not sent to the scripts (strings.js).
+
+Id prefixes, by where the words appear:
+- `page.`   the site's generated pages (templates/pages/*.j2); texts on Markdown pages are Markdown.
+- `kind.`   an exercise's kind, as a reader sees it (`assessment`, `worksheet`, ...).
+- `source.` a source's credit line.
+- `number.` numbers with no digits (an unbounded band).
+Placeholders are `{name}`; ids ending in `.one`, `.other` (and `.few`, `.many`... where a language
+has them) are the forms of a counted phrase, chosen by the language's plural rule for `{count}`.
+"""
+
+from __future__ import annotations
+
+BUILD: dict[str, str] = {
+    # --- a chapter page (chapter.md.j2) ---
+    "page.chapter-exercises": "Exercises in this chapter",
+    # after each exercise's title; {kind}: its kind (kind.*), {minutes}: how long it takes
+    "page.chapter-entry": "{kind}, about {minutes} minutes",
+    # --- an exercise's kind ---
+    "kind.assessment": "assessment",
+    "kind.worksheet": "worksheet",
+    "kind.checklist": "checklist",
+    "kind.planner": "planner",
+    # --- the home page's "continue where you left off" (continue.html.j2; continue.js fills the rest) ---
+    "page.continue-title": "Welcome back.",
+    "page.continue-my": "See all your answers and results in My workbook",
+    # --- the home page's downloads (downloads.md.j2); {paper}: "A4" or "US Letter" ---
+    "page.downloads-heading": "Print it for a workshop",
+    "page.participant-pack-link": "Participant pack, {paper} (PDF)",
+    "page.facilitator-pack-link": "Facilitator pack, {paper} (PDF)",
+    "page.participant-pack-about": "a cover, the contents and every worksheet, blank.",
+    "page.facilitator-pack-about": "the same, with timings, notes, discussion prompts, scoring keys and session plans.",
+    # Markdown; {guide}: the facilitator guide's page
+    "page.downloads-more": "Each exercise page also offers its own worksheet as a PDF, and prints cleanly from the browser,\n"
+    "blank or with your answers. The [facilitator guide]({guide}) has the session plans online.",
+    "paper.a4": "A4",
+    "paper.letter": "US Letter",
+    # --- an exercise page (exercise.md.j2) ---
+    # the line under the title; {minutes}, {chapter}: a link to the chapter, {id}: the exercise's id
+    "page.exercise-meta": "About {minutes} minutes · Chapter: {chapter} · Exercise {id}",
+    "page.print-blank": "Print blank",
+    "page.print-answers": "Print with my answers",
+    "page.download-worksheet": "Download this worksheet (PDF)",
+    "page.ideas": "Ideas this exercise practises",
+    # an idea; {idea}: a link to it, {credit}: its source's credit
+    "page.idea-from": "{idea}, from {credit}",
+    "page.instructions": "Instructions",
+    "page.history-heading": "Your results, last time and this time",
+    "page.reflect": "Reflect",
+    "page.where-next": "Where next",
+    # a follow-up; {exercise}: a link to it
+    "page.next-entry": "{exercise}: about {minutes} minutes",
+    # --- a source page (source.md.j2) ---
+    "page.read-article": "read the article",
+    "page.own-words-title": "In our own words",
+    "page.own-words": "The workbook paraphrases this article's ideas and builds exercises on them. The summaries below\n"
+    "are ours; read the original for the author's own argument.",
+    "page.ideas-heading": "The ideas",
+    "page.practised-in": "Practised in:",
+    # --- a source's credit: “Title” by Author (Publication, March 2011) ---
+    "source.title": "“{title}”",
+    "source.by": "{title} by {author}",
+    "source.where": "{credit} ({where})",
+    "source.where-no-author": "{credit}, {where}",
+    # --- the facilitator guide (facilitator-guide.md.j2) ---
+    "page.guide-title": "Facilitator guide",
+    # Markdown; {workbook}: the workbook's title
+    "page.guide-intro": "Running {workbook} with a group: session plans, then, exercise by exercise, how long\n"
+    "it takes, how to run it and what to ask afterwards.",
+    "page.guide-packs": "The facilitator pack has all of this page plus every worksheet and its scoring key; the\n"
+    "participant pack has the blank worksheets only.",
+    "page.guide-plans": "Session plans",
+    # a plan's heading; {title}, {minutes}
+    "page.guide-plan": "{title} ({minutes} minutes)",
+    "page.guide-exercises": "Exercise by exercise",
+    # --- the My workbook page (my-workbook.md.j2; my-workbook.js fills the rest) ---
+    "page.my-title": "My workbook",
+    "page.my-intro": "Your answers never leave this device: they are kept in this browser only. This page gathers them:\n"
+    "how far you have got with each exercise, your latest profile, every result you have kept, and a\n"
+    "backup that moves your answers to another device.",
+    "page.my-noscript": "This page reads the answers saved in your browser, which needs JavaScript. "
+    "The worksheets themselves work and print without it.",
+    "page.my-progress": "Your progress",
+    "page.my-profile": "Your profile",
+    "page.my-history": "Your results over time",
+    # {count}: how many months between check-ins
+    "page.my-history-intro.one": "Every time you complete an assessment, its result is kept here, dated. Take it again on a later\n"
+    "day and both results are kept, so you see how you have moved; changes on the same day update that\n"
+    "day's result. Check in every {count} month.",
+    "page.my-history-intro.other": "Every time you complete an assessment, its result is kept here, dated. Take it again on a later\n"
+    "day and both results are kept, so you see how you have moved; changes on the same day update that\n"
+    "day's result. Check in every {count} months.",
+    "page.my-ics": "Download a check-in reminder (.ics)",
+    "page.my-backup": "Back up or move your answers",
+    "page.my-backup-intro": "A backup is a file with all your answers and results. Keep it somewhere safe. To move your\n"
+    "workbook to another device, there are two ways, both without any server:",
+    "page.my-backup-file": "**A backup file.** Download a backup, then restore it in a browser on the other device.",
+    "page.my-backup-link": '**A link.** "Make a transfer link" puts all your answers into a link, and into a QR code when they\n'
+    "  fit in one. Open the link on the other device. The link holds your answers themselves, so anyone\n"
+    "  who has it can read them: send it only to yourself.",
+    "page.my-backup-choose": "Either way, before anything is replaced you see what would change, and choose whether to go ahead.",
+    "page.my-export": "Download a backup (.json)",
+    "page.my-import": "Restore or import a backup:",
+    "page.my-link-make": "Make a transfer link",
+    "page.my-reset": "Start again",
+    "page.my-reset-intro": "Clearing removes every answer and result this browser holds for the workbook. "
+    "Download a backup first if you may want them back.",
+    "page.my-clear": "Clear all my answers",
+    # --- numbers without digits ---
+    "number.no-limit": "no limit",
+    "number.minus-infinity": "minus infinity",
+}
