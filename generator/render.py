@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from . import palette, score_sheet, worked_example
 from . import spec as scoring
+from .bands import fmt
 from .bundles import CHECKIN_JS, MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
@@ -93,10 +94,13 @@ def environment(templates: Path, cache_dir: Path | None = None, wording: Wording
     env.filters["md_inline"] = markdown_inline
     env.filters["text"] = plain_text
     words = wording or Wording()
-    env.filters["score"] = words.number
+    env.filters["score"] = words.number  # a number a reader sees, written the language's way
+    env.filters["plain_number"] = fmt  # a number a browser reads (an attribute): always "3.2"
+    env.globals["and_list"] = words.and_list
     env.globals["t"] = words.t
     env.globals["tn"] = words.tn
     env.globals["language"] = words.language
+    env.globals["wording"] = words
     env.filters["column_weight"] = column_weight
     env.filters["signed"] = functools.partial(signed, wording=words)
     # The key (key.html.j2) works its rows and example out itself, wherever it is rendered from.

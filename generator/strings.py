@@ -52,6 +52,10 @@ DEFAULTS: dict[str, str] = {
     "widget.dropped.other": "This exercise has changed since you saved it: {count} answers that no longer fit were dropped.",
     # button under a table readers may extend
     "widget.add-row": "Add a row",
+    # a table cell's accessible name (also written by the build): {column}: its column, {row}: its row's
+    # label or widget.row-name; {number}: a row's number, for tables whose rows have no labels
+    "widget.cell-label": "{column}, {row}",
+    "widget.row-name": "row {number}",
     # caption and column headings of the score table in an exercise's results
     "widget.scores-caption": "Your scores",
     "widget.col-area": "Area",

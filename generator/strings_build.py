@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the printed sums use the true minus and times signs, U+2212 and U+00D7)
 """The wording the build writes into pages and PDFs: templates (`t(id)` / `tn(id, count)`) and Python.
 
 Pipeline position: strings.py adds these ids to DEFAULTS, so the `strings:` of workbook.yml may
@@ -9,6 +10,8 @@ Id prefixes, by where the words appear:
 - `kind.`   an exercise's kind, as a reader sees it (`assessment`, `worksheet`, ...).
 - `source.` a source's credit line.
 - `number.` numbers with no digits (an unbounded band).
+- `sheet.`  the worksheet form, its printed scoring grid and the scoring key (templates/worksheet/).
+- `list.`   joining a list in a sentence ("1, 2 and 3").
 Placeholders are `{name}`; ids ending in `.one`, `.other` (and `.few`, `.many`... where a language
 has them) are the forms of a counted phrase, chosen by the language's plural rule for `{count}`.
 """
@@ -110,6 +113,108 @@ BUILD: dict[str, str] = {
     "page.my-reset-intro": "Clearing removes every answer and result this browser holds for the workbook. "
     "Download a backup first if you may want them back.",
     "page.my-clear": "Clear all my answers",
+    # --- the worksheet form (templates/worksheet/form.html.j2) ---
+    # the form's accessible name; {title}: the exercise's
+    "sheet.form-label": "Worksheet: {title}",
+    # paper only: what the participant notes at the top of the sheet (exercise `fill_in`)
+    "sheet.fill-in.name": "Name",
+    "sheet.fill-in.date": "Date",
+    "sheet.fill-in.next-check-in": "Next check-in",
+    "sheet.results": "Your results",
+    # a band's heading; {dimension}: the score's name, {band}: the band's
+    "sheet.band-label": "{dimension}: {band}",
+    # under the results; {link}: a link to My workbook named by sheet.results-my-link
+    "sheet.results-my": "All your results, your check-ins and how your scores have moved: {link}.",
+    "sheet.results-my-link": "My workbook",
+    # paper only, under a table: a scored column's options with their numbers / a word column's options
+    "sheet.write-number": "write the number of your answer: {options}.",
+    "sheet.write-one-of": "write one of {options}.",
+    # --- the scoring grid, on paper (grid.html.j2); Q1 is question 1 ---
+    "sheet.grid-title": "Score it yourself",
+    "sheet.grid-intro": "Copy the number of each answer into its box (Q1 is question 1), work out each score as shown, "
+    "then find it in the table under it.",
+    # a box's caption: a question, a table column of it, its total, how many different answers
+    "sheet.q": "Q{number}",
+    "sheet.q-column": "Q{number} {column}",
+    "sheet.q-each": "Q{number} {column}: total",
+    "sheet.q-distinct": "Q{number} {column}: how many different",
+    # a reversed question's box; {caption}: the box's caption, {point}: what the answer is taken from
+    "sheet.q-reversed": "{caption} ({point} − answer)",
+    "sheet.box-total": "total",
+    "sheet.box-how-many": "how many",
+    # between two scores when the lowest counts
+    "sheet.op-or": "or",
+    # when the most a score could be is worked out from the rows written
+    "sheet.op-most-possible": "÷ the most possible × 100",
+    "sheet.col-score": "Score",
+    "sheet.col-result": "Result",
+    "sheet.col-next": "Next step",
+    # --- how a score is worked out, in words (scoring-words.html.j2; the grid and the key) ---
+    # {numbers}: "1, 2 and 3"
+    "sheet.questions.one": "question {numbers}",
+    "sheet.questions.other": "questions {numbers}",
+    "sheet.question": "question {number}",
+    "sheet.words-distinct": "the number of different answers in column “{column}” of question {number}",
+    "sheet.words-distinct-alone": "The number of different answers in column “{column}” of question {number}",
+    "sheet.words-each": "the numbers in column “{column}” of question {number}",
+    "sheet.words-ticks": "the ticks in question {number}",
+    "sheet.words-ticked": "the values ticked in question {number}",
+    # after a term counted more than once; {weight}: e.g. 2
+    "sheet.words-weight": "{term} (counted ×{weight})",
+    # {a}, {b}: the two scores' names
+    "sheet.how-difference": "{a} minus {b}.",
+    # {scores}: "A, B and C"; {count}: how many
+    "sheet.how-average-of-scores": "The average of the scores for {scores}: add them and divide by {count}.",
+    "sheet.how-total-of-scores": "The total of the scores for {scores}.",
+    "sheet.how-lowest-of-scores": "The lowest of the scores for {scores}.",
+    # a ratio; {a}, {b}: question numbers, {a_text}, {b_text}: their questions
+    "sheet.how-ratio": "Question {a} (“{a_text}”) divided by question {b} (“{b_text}”).",
+    # {terms}: what is added, in words
+    "sheet.how-sum": "Add {terms}.",
+    "sheet.how-average-varying": "The average of {terms}: add them and divide by how many numbers you added.",
+    "sheet.how-average": "The average of {terms}: add them and divide by {divisor}.",
+    "sheet.how-percentage-span": "Add {terms}, take away the least those rows could add up to, divide by the difference between "
+    "the most and the least they could add up to and multiply by 100 (a percentage).",
+    "sheet.how-percentage": "Add {terms}, divide by {max} and multiply by 100 (a percentage).",
+    "sheet.how-percentage-from": "Add {terms}, take away {min}, divide by {span} and multiply by 100 (a percentage).",
+    # reversed questions; {numbers}: "5 and 10", {point}: e.g. 6, {one}: what an answer of 1 counts
+    "sheet.reversed.one": "Question {numbers} is reversed: each counts {point} minus your answer (an answer of 1 counts {one}).",
+    "sheet.reversed.other": "Questions {numbers} are reversed: each counts {point} minus your answer (an answer of 1 counts {one}).",
+    # a band's scores: "1 to under 2.5", "1 to 2.5" (the top band), "6 or more"
+    "sheet.range-under": "{min} to under {max}",
+    "sheet.range-to": "{min} to {max}",
+    "sheet.range-more": "{min} or more",
+    # "1, 2 and 3": between the items, and before the last
+    "list.sep": ", ",
+    "list.and": "{rest} and {last}",
+    # --- the scoring key (key.html.j2) ---
+    "sheet.key-summary": "How this is scored",
+    "sheet.key-col-score": "Score",
+    "sheet.key-col-band": "Band",
+    "sheet.key-col-meaning": "What it means",
+    # {min}, {max}: the scores' ends (or the two texts below)
+    "sheet.key-range": "Scores run from {min} to {max}.",
+    "sheet.key-range-lower": "Scores run from {min} to {max}; here a lower score is the better one.",
+    "sheet.key-no-lower": "no lower limit",
+    "sheet.key-no-upper": "no upper limit",
+    "sheet.example-title": "A worked example",
+    "sheet.example-intro": "Suppose a participant answered:",
+    # an example answer; {number}: the question's, {answer}: the answer; {value}: what it counts
+    "sheet.example-answer": "Question {number}: {answer}",
+    "sheet.example-answer-counts": "Question {number}: {answer} (counts {value})",
+    "sheet.example-ticked": "ticked {options}",
+    "sheet.example-none": "none",
+    # the worked sums: a score a part has none of; joining the parts; the steps after them
+    "sheet.example-no-part-score": "(no score)",
+    "sheet.example-minus": " minus ",
+    "sheet.example-divided": ", divided by {count}",
+    "sheet.example-lowest": ": the lowest",
+    "sheet.example-nothing": "nothing counted",
+    "sheet.example-minus-start": ", minus {min}",
+    "sheet.example-percent": ", divided by {span}, times 100",
+    # before the score: after a one-step sum / a longer one / anything else
+    "sheet.example-gives": " gives",
+    "sheet.example-no-score": "no score",
     # --- numbers without digits ---
     "number.no-limit": "no limit",
     "number.minus-infinity": "minus infinity",

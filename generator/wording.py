@@ -62,8 +62,23 @@ class Wording:
             return self.t("number.no-limit")
         if x == -INF:
             return self.t("number.minus-infinity")
-        text = fmt(x)
+        return self.localise(fmt(x))
+
+    def localise(self, text: str) -> str:
+        """A number already written the machine's way ("-3.2", "72%") in the language's symbols."""
         return text.replace("-", get_minus_sign_symbol(self.locale)).replace(".", get_decimal_symbol(self.locale))
+
+    def and_list(self, items: list[object]) -> str:
+        """ "1, 2 and 3" in the language (`list.sep`, `list.and`)."""
+        if any(isinstance(i, Markup) for i in items):  # parts already written as HTML keep their markup
+            parts = [escape(i) for i in items]
+            if len(parts) < 2:
+                return Markup("").join(parts)
+            return self.t("list.and", rest=escape(self.t("list.sep")).join(parts[:-1]), last=parts[-1])
+        words = [str(i) for i in items]
+        if len(words) < 2:
+            return "".join(words)
+        return self.t("list.and", rest=self.t("list.sep").join(words[:-1]), last=words[-1])
 
     def date(self, year: int, month: int, day: int | None = None) -> str:
         """A day or a month: "4 March 2011" / "March 2011" in English (the workbook's style), "4 de marzo de 2011" /

@@ -64,7 +64,8 @@ def test_counted_phrases_come_in_pairs_with_the_same_placeholders() -> None:
         if key.endswith(".one"):
             other = key[: -len(".one")] + ".other"
             assert other in DEFAULTS, key
-            assert placeholders(DEFAULTS[key]) == placeholders(DEFAULTS[other]) >= {"count"}, key
+            # the build's counted phrases may show the things counted instead ("questions 1 and 2")
+            assert placeholders(DEFAULTS[key]) == placeholders(DEFAULTS[other]) >= ({"count"} if key not in BUILD else set()), key
         if key.endswith(".other"):
             assert key[: -len(".other")] + ".one" in DEFAULTS, key
 

@@ -75,8 +75,8 @@
   const parts = (key, vars) => String(STR[key] == null ? key : STR[key]).split(/\{(\w+)\}/)
     .map((p, i) => (i % 2 ? (vars && vars[p] != null ? vars[p] : "{" + p + "}") : p));
   const t = (key, vars) => parts(key, vars).join("");
-  /** `key` + ".one" or ".other" by the page language's plural rule for `n`. */
-  const countKey = (key, n) => key + (rules.select(n) === "one" ? ".one" : ".other");
+  /** `key` + "." + the page language's plural category for `n` ("one", "few", "many"...), ".other" when the table lacks it. */
+  const countKey = (key, n) => (key + "." + rules.select(n) in STR ? key + "." + rules.select(n) : key + ".other");
   const tn = (key, n, vars) => t(countKey(key, n), Object.assign({ count: n }, vars));
   const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
 
@@ -357,7 +357,9 @@
     row.dataset.row = n;
     for (const c of row.querySelectorAll("input, select")) {
       c.name = c.name.replace(/\.\d+\./, "." + n + ".");
-      c.setAttribute("aria-label", (c.getAttribute("aria-label") || "").replace(/\d+$/, n + 1));
+      // The cell's name, worded as the build words it (widget.cell-label, widget.row-name): its column, the new row.
+      const cell = c.closest("td");
+      c.setAttribute("aria-label", t("widget.cell-label", { column: cell ? cell.dataset.label : "", row: t("widget.row-name", { number: n + 1 }) }));
       c.value = "";
     }
     table.tBodies[0].append(row);
