@@ -93,6 +93,7 @@ def environment(templates: Path, cache_dir: Path | None = None, wording: Wording
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline
     env.filters["text"] = plain_text
+    env.filters["prose"] = prose
     words = wording or Wording()
     env.filters["score"] = words.number  # a number a reader sees, written the language's way
     env.filters["plain_number"] = fmt  # a number a browser reads (an attribute): always "3.2"
@@ -107,6 +108,12 @@ def environment(templates: Path, cache_dir: Path | None = None, wording: Wording
     env.globals["score_rows"] = score_sheet.rows
     env.globals["worked_example"] = worked_example.worked_example
     return env
+
+
+def prose(text: str) -> Markup:
+    """Wording shown as an element's text (never in an attribute): escaped, but with its apostrophes
+    and quotation marks kept as typed, as they were when the words were written in the template."""
+    return text if isinstance(text, Markup) else Markup(html.escape(str(text), quote=False))
 
 
 def signed(x: float, wording: Wording | None = None) -> str:
@@ -249,7 +256,7 @@ def render_pages(
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,
         exercises=exercises,
-        plans=session_plans(exercises, content.sessions),
+        plans=session_plans(exercises, content.sessions, words),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         packs=pack_links(links, "facilitator-guide.md") if pdf else {},
     )

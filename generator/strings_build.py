@@ -11,6 +11,8 @@ Id prefixes, by where the words appear:
 - `source.` a source's credit line.
 - `number.` numbers with no digits (an unbounded band).
 - `sheet.`  the worksheet form, its printed scoring grid and the scoring key (templates/worksheet/).
+- `plan.`   session plans (generator/plans.py, templates/packs/plan*.html.j2).
+- `pack.`   the PDF packs (templates/packs/, generator/pdf.py) and the facilitator notes they share with the guide.
 - `list.`   joining a list in a sentence ("1, 2 and 3").
 Placeholders are `{name}`; ids ending in `.one`, `.other` (and `.few`, `.many`... where a language
 has them) are the forms of a counted phrase, chosen by the language's plural rule for `{count}`.
@@ -215,6 +217,74 @@ BUILD: dict[str, str] = {
     # before the score: after a one-step sum / a longer one / anything else
     "sheet.example-gives": " gives",
     "sheet.example-no-score": "no score",
+    # --- session plans (generator/plans.py; templates/packs/plan.html.j2, plans-intro.html.j2) ---
+    # the automatic plans' names, when content/sessions.yml has no sessions
+    "plan.format-session": "90-minute session",
+    "plan.format-half-day": "Half-day workshop",
+    # the automatic plan for the exercises no session names; {part}: its number when there are several
+    "plan.other-exercises": "Other exercises",
+    "plan.other-exercises-part": "Other exercises, part {part}",
+    # an automatic plan's slots; {exercise}: an exercise's title
+    "plan.welcome": "Welcome and introductions",
+    "plan.discussion": "Discussion: {exercise}",
+    "plan.break": "Break",
+    "plan.close": "Close: what each person will do next",
+    "plan.automatic": "Planned automatically from each exercise's timing: a welcome, each exercise followed by a short "
+    "discussion where it has prompts, and a close.",
+    "plan.automatic-break": "Planned automatically from each exercise's timing: a welcome, each exercise followed by a short "
+    "discussion where it has prompts, a break, and a close.",
+    "plan.col-time": "Time",
+    "plan.col-minutes": "Minutes",
+    "plan.col-activity": "Activity",
+    # {exercises}: links to the exercises the session leaves out
+    "plan.left-out": "Not in this session (for a follow-up session or to do at home): {exercises}.",
+    # above the plans; {count}: sessions written in content/sessions.yml
+    "plan.intro-authored.one": "{count} session written for this workbook, with the timings its facilitator notes give.",
+    "plan.intro-authored.other": "{count} sessions written for this workbook, with the timings its facilitator notes give.",
+    # after it: the exercises left to automatic plans ({count}: how many plans) / none left
+    "plan.intro-rest.one": "The exercises no session names are in a plan assembled automatically from their timings, at the end.",
+    "plan.intro-rest.other": "The exercises no session names are in plans assembled automatically from their timings, at the end.",
+    "plan.intro-all": "Every exercise is in at least one of them.",
+    "plan.intro-automatic": "Assembled automatically from each exercise's timing. Every plan opens with a welcome, follows each\n"
+    "exercise that has discussion prompts with a short discussion, and closes with each person naming\n"
+    "their next step.",
+    # --- an exercise's facilitator notes (templates/packs/notes.html.j2, on the guide page and in the pack) ---
+    # {minutes}; then the kind and the exercise, as on the page
+    "pack.notes-minutes": "About {minutes} minutes",
+    "pack.notes-prompts": "Discussion prompts",
+    "pack.notes-none": "No facilitator notes for this exercise yet.",
+    # --- the PDF packs (templates/packs/, generator/pdf.py) ---
+    # a PDF's title; {workbook}: the workbook's, {title}: the exercise's
+    "pack.title-participant": "{workbook}: participant pack",
+    "pack.title-facilitator": "{workbook}: facilitator pack",
+    "pack.title-exercise": "{workbook}: {title}",
+    "pack.cover-participant": "Participant pack",
+    "pack.cover-facilitator": "Facilitator pack",
+    # the cover's line; {count}: worksheets
+    "pack.cover-about-participant.one": "{count} worksheet, ready to fill in by hand.",
+    "pack.cover-about-participant.other": "{count} worksheets, ready to fill in by hand.",
+    "pack.cover-about-facilitator.one": "{count} worksheet, with timings, facilitator notes, discussion prompts, scoring keys "
+    "and session plans.",
+    "pack.cover-about-facilitator.other": "{count} worksheets, with timings, facilitator notes, discussion prompts, scoring keys "
+    "and session plans.",
+    "pack.contents": "Contents",
+    "pack.session-plans": "Session plans",
+    "pack.timings": "Exercises and timings",
+    "pack.with-notes": "and its facilitator notes",
+    "pack.col-exercise": "Exercise",
+    "pack.col-kind": "Kind",
+    "pack.col-minutes": "Minutes",
+    "pack.all-exercises": "All exercises",
+    # a plan's heading; {title}, {minutes}
+    "pack.plan-heading": "{title} ({minutes} minutes)",
+    # the facilitator's page after each worksheet; {title}: the exercise's
+    "pack.for-facilitator": "For the facilitator: {title}",
+    "pack.scoring-key": "Scoring key",
+    # a worksheet's line under its title; {minutes}, {chapter}, {id}; then the page's address when there is one
+    "pack.sheet-meta": "About {minutes} minutes · Chapter: {chapter} · Exercise {id}",
+    "pack.sheet-meta-url": "About {minutes} minutes · Chapter: {chapter} · Exercise {id} · {url}",
+    "pack.instructions": "Instructions",
+    "pack.reflect": "Reflect",
     # --- numbers without digits ---
     "number.no-limit": "no limit",
     "number.minus-infinity": "minus infinity",
