@@ -295,9 +295,25 @@ def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
+# Plural categories English does not have (Unicode CLDR): a language whose counted phrases need them
+# adds `<id>.few`, `.many`... beside `.one` and `.other` (Intl.PluralRules and Babel pick the form).
+EXTRA_PLURALS = ("zero", "two", "few", "many")
+
+
+def plural_variant(key: str) -> str | None:
+    """For `x.few` where DEFAULTS has `x.other`: that `x.other` (whose placeholders it keeps); else None."""
+    base, _, category = key.rpartition(".")
+    return f"{base}.other" if category in EXTRA_PLURALS and f"{base}.other" in DEFAULTS else None
+
+
+def default_of(key: str) -> str | None:
+    """The English text an id overrides or translates (a plural variant's is its `.other`); None for an unknown id."""
+    return DEFAULTS.get(key) or (DEFAULTS[other] if (other := plural_variant(key)) else None)
+
+
 def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]:
     """The defaults in `language` with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
-    return {**defaults_for(language), **{k: v for k, v in overrides.items() if k in DEFAULTS}}
+    return {**defaults_for(language), **{k: v for k, v in overrides.items() if default_of(k) is not None}}
 
 
 def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
@@ -355,4 +371,4 @@ def defaults_for(language: str) -> dict[str, str]:
     if language == "en" or language.startswith("en-"):
         return dict(DEFAULTS)
     table = locale_table(language)
-    return {key: table.get(key, text) for key, text in DEFAULTS.items()}
+    return {key: table.get(key, text) for key, text in DEFAULTS.items()} | {k: v for k, v in table.items() if plural_variant(k)}

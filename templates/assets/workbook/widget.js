@@ -69,6 +69,8 @@
   const emit = (target, name, detail) => target.dispatchEvent(new CustomEvent("workbook:" + name, { bubbles: true, detail }));
   // Wording: strings.js (generated from generator/strings.py and workbook.yml's `strings:`) sets the table.
   const STR = globalThis.WorkbookStrings || {};
+  // Numbers in the page's language (scoring.js formatScore with Intl): "3,2" on a Spanish page.
+  const LANG = doc.documentElement.lang || undefined;
   let rules;
   try { rules = new Intl.PluralRules(doc.documentElement.lang || undefined); } catch (e) { rules = new Intl.PluralRules(); }
   /** The wording `key` split around its {name} placeholders, filled from `vars`: strings or nodes for el(), never HTML. */
@@ -199,9 +201,9 @@
         if (!d.complete) return tn("widget.to-go", d.missing);
         if (d.score == null) return t(REASONS[d.undefinedReason] || "widget.not-available");
         const [lo, hi] = rangeOf(d);
-        const s = S.formatScore(d.score, d.aggregate);
+        const s = S.formatScore(d.score, d.aggregate, LANG);
         if (d.aggregate === "percentage" || lo == null || hi == null) return s;
-        return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo), max: S.formatScore(hi) });
+        return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo, undefined, LANG), max: S.formatScore(hi, undefined, LANG) });
       };
       const rowClass = (d) => [d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : "", d.part ? "wb-scores__part" : ""].join(" ").trim() || null;
       tbody.replaceChildren(...all.map((d) => el("tr", { class: rowClass(d) },
@@ -212,7 +214,7 @@
         const [lo, hi] = rangeOf(d);
         const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
         return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
-          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate), strong: d.id === weak, part: d.part };
+          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate, LANG), strong: d.id === weak, part: d.part };
       })));
       for (const b of bands) {
         const d = all.find((x) => x.id === b.dataset.dimension);
@@ -229,7 +231,7 @@
       else {
         const shown = r.overall ? [r.overall] : r.dimensions;
         text = shown.map((d) => t(d.score != null && bandLabel(d) ? "widget.status-score-band" : "widget.status-score",
-          { label: d.label, score: d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate), band: bandLabel(d) })).join("; ") + ".";
+          { label: d.label, score: d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate, LANG), band: bandLabel(d) })).join("; ") + ".";
         if (ups.length) text += " " + t("widget.status-weakest", { area: specDim[weak].label });
       }
       if (status) setText(status, text);
