@@ -6,6 +6,7 @@ override them (check_strings.py checks ids and placeholders) and generator/local
 translates them (tests/test_locales.py). They are not sent to the scripts (strings.js).
 
 Id prefixes, by where the words appear:
+- `nav.`    the navigation's own entries (the engine's nav, the footer's path).
 - `page.`   the site's generated pages (templates/pages/*.j2); texts on Markdown pages are Markdown.
 - `kind.`   an exercise's kind, as a reader sees it (`assessment`, `worksheet`, ...).
 - `source.` a source's credit line.
@@ -21,6 +22,13 @@ has them) are the forms of a counted phrase, chosen by the language's plural rul
 from __future__ import annotations
 
 BUILD: dict[str, str] = {
+    # --- the navigation (engine.nav) and the footer's path (footer_path.py) ---
+    "nav.home": "Home",
+    "nav.my-workbook": "My workbook",
+    # a chapter's first entry, its own page
+    "nav.overview": "Overview",
+    "nav.sources": "Sources",
+    "nav.facilitator-guide": "Facilitator guide",
     # --- a chapter page (chapter.md.j2) ---
     "page.chapter-exercises": "Exercises in this chapter",
     # after each exercise's title; {kind}: its kind (kind.*), {minutes}: how long it takes
