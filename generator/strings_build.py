@@ -291,6 +291,8 @@ BUILD: dict[str, str] = {
     # a worksheet's line under its title; {minutes}, {chapter}, {id}; then the page's address when there is one
     "pack.sheet-meta": "About {minutes} minutes · Chapter: {chapter} · Exercise {id}",
     "pack.sheet-meta-url": "About {minutes} minutes · Chapter: {chapter} · Exercise {id} · {url}",
+    # every PDF page's footer; {page} comes before {pages} in every language's text
+    "pack.page-of": "Page {page} of {pages}",
     "pack.instructions": "Instructions",
     "pack.reflect": "Reflect",
     # --- numbers without digits ---
