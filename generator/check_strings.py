@@ -6,7 +6,7 @@ from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
 from .model import Workbook
 from .strings import DEFAULTS as STRINGS
-from .strings import placeholders
+from .strings import default_of, placeholders
 
 
 def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
@@ -14,18 +14,21 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
     errors: list[ContentError] = []
     for key, text in workbook.strings.items():
         loc: Loc = ("strings", key)
-        if key not in STRINGS:
+        default = default_of(key)
+        if default is None:
             errors.append(
                 ContentError(
                     wb.file,
                     *wb.position(loc, key=True),
                     dotted(loc),
                     f"unknown string id `{key}`",
-                    did_you_mean(key, STRINGS) or "the ids are listed, with their default text, in generator/strings.py",
+                    did_you_mean(key, STRINGS)
+                    or "the ids are listed, with their default text, in generator/strings.py (the scripts') "
+                    "and generator/strings_build.py (the pages' and PDFs')",
                 )
             )
             continue
-        wanted, given = placeholders(STRINGS[key]), placeholders(text)
+        wanted, given = placeholders(default), placeholders(text)
         problems = [f"leaves out {_braces(wanted - given)}"] if wanted - given else []
         problems += [f"has {_braces(given - wanted)}, which this string does not fill"] if given - wanted else []
         if problems:
@@ -35,7 +38,7 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
                     *wb.position(loc),
                     dotted(loc),
                     "the text " + " and ".join(problems),
-                    f"keep the placeholders of the default text, `{STRINGS[key]}`",
+                    f"keep the placeholders of the default text, `{default}`",
                 )
             )
     return errors

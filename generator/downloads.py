@@ -10,7 +10,7 @@ from typing import Literal
 
 DOWNLOADS = "downloads"
 Paper = Literal["a4", "letter"]
-PAPERS: dict[Paper, str] = {"a4": "A4", "letter": "US Letter"}  # every pack is made in each, named as readers know them
+PAPERS: tuple[Paper, ...] = ("a4", "letter")  # every pack is made in each; readers see the `paper.<paper>` string's name
 PackKind = Literal["participant", "facilitator"]
 
 

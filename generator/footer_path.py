@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .links import Links
 from .model import Content
+from .wording import Wording
 
 HOME, MY_WORKBOOK = "index.md", "my-workbook.md"
 # The engine's footer link (Material's partials/footer.html, which Zensical's classic variant shares).
@@ -34,9 +35,11 @@ def path_pages(content: Content) -> list[str]:
     return [HOME, *(f"exercises/{x}.md" for x in ids), MY_WORKBOOK]
 
 
-def page_titles(content: Content) -> dict[str, str]:
-    """What the navigation (engine.nav) calls each page of the path, as the engine prints it (escaped once)."""
-    titles = {HOME: "Home", MY_WORKBOOK: "My workbook"}
+def page_titles(content: Content, language: str | None = None) -> dict[str, str]:
+    """What the navigation (engine.nav) calls each page of the path, as the engine prints it (escaped once):
+    Home and My workbook in `language` (`nav.` strings; None: the workbook's)."""
+    words = Wording(language or content.workbook.language, content.workbook.strings)
+    titles = {HOME: words.t("nav.home"), MY_WORKBOOK: words.t("nav.my-workbook")}
     titles |= {f"exercises/{x}.md": ex.title for x, ex in content.exercises.items()}
     return {page: html.escape(title) for page, title in titles.items()}
 
@@ -66,9 +69,9 @@ def built_file(site: Path, page_md: str, links: Links) -> Path:
     return site / (served if served.endswith(".html") else served.removeprefix("./") + "index.html")
 
 
-def footer_path(site: Path, content: Content, links: Links) -> None:
-    """Point the footer of every page of the path, under `site`, at its neighbours on the path."""
-    titles = page_titles(content)
+def footer_path(site: Path, content: Content, links: Links, language: str | None = None) -> None:
+    """Point the footer of every page of the path, under `site`, at its neighbours on the path (titles in `language`)."""
+    titles = page_titles(content, language)
     for page_md, (before, after) in neighbours(path_pages(content)).items():
         target = built_file(site, page_md, links)
         if not target.is_file():

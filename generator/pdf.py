@@ -23,13 +23,15 @@ from .render import Worksheets
 __all__ = ["Document", "PdfUnavailable", "build_pdfs", "pack_documents", "require_weasyprint", "write_pdfs"]
 
 
-def pack_documents(content: Content, templates: Path, cache_dir: Path | None = None) -> list[Document]:
-    """Every PDF: the participant and facilitator packs in each paper, and one per exercise in the workbook's paper."""
-    sheets = Worksheets(content, templates, cache_dir)
+def pack_documents(content: Content, templates: Path, cache_dir: Path | None = None, language: str | None = None) -> list[Document]:
+    """Every PDF: the participant and facilitator packs in each paper, and one per exercise in the workbook's paper.
+    `language`: the language of their interface wording (generator/strings.py's tables); None: the workbook's."""
+    sheets = Worksheets(content, templates, cache_dir, language)
+    t = sheets.wording.t
     wb = content.workbook
     exercises = list(content.exercises.values())
     partial = sheets.partials(href=lambda eid: f"#ex-{eid}")
-    plans = session_plans(exercises, content.sessions)
+    plans = session_plans(exercises, content.sessions, sheets.wording)
 
     def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:
         ex = content.exercises[ex_id]
@@ -50,21 +52,36 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
     docs = []
     for paper in PAPERS:
         worksheets = {
-            ex.id: page("packs/worksheet.html.j2", paper, "worksheet", f"{wb.title}: {ex.title}", sheet=sheet(ex.id, False))
+            ex.id: page(
+                "packs/worksheet.html.j2",
+                paper,
+                "worksheet",
+                t("pack.title-exercise", workbook=wb.title, title=ex.title),
+                sheet=sheet(ex.id, False),
+            )
             for ex in exercises
         }
         notes = {
-            ex.id: page("packs/facilitator.html.j2", paper, "facilitator", f"{wb.title}: {ex.title}", sheet=sheet(ex.id, True))
+            ex.id: page(
+                "packs/facilitator.html.j2",
+                paper,
+                "facilitator",
+                t("pack.title-exercise", workbook=wb.title, title=ex.title),
+                sheet=sheet(ex.id, True),
+            )
             for ex in exercises
         }
         kinds: tuple[PackKind, ...] = ("participant", "facilitator")
         for kind in kinds:
-            title = f"{wb.title}: {kind} pack"
+            title = t(f"pack.title-{kind}", workbook=wb.title)
             front = page("packs/pack.html.j2", paper, kind, title, plans=plans, exercises=exercises, chapters=wb.chapters, content=content)
             body = [part for ex in exercises for part in (worksheets[ex.id], *([notes[ex.id]] if kind == "facilitator" else []))]
             docs.append(Document(pack_pdf(kind, paper), title, (front, *body), paper))
         if paper == wb.paper:
-            docs += [Document(worksheet_pdf(ex.id), f"{wb.title}: {ex.title}", (worksheets[ex.id],), paper) for ex in exercises]
+            docs += [
+                Document(worksheet_pdf(ex.id), t("pack.title-exercise", workbook=wb.title, title=ex.title), (worksheets[ex.id],), paper)
+                for ex in exercises
+            ]
     return docs
 
 
@@ -85,7 +102,14 @@ def split_print_header(form: Markup) -> tuple[Markup, Markup]:
     return Markup(match.group(0)), Markup(form[: match.start()] + form[match.end() :])
 
 
-def build_pdfs(content: Content, templates: Path, site: Path, cache_dir: Path | None = None, pdf_cache: Path | None = None) -> list[Path]:
+def build_pdfs(
+    content: Content,
+    templates: Path,
+    site: Path,
+    cache_dir: Path | None = None,
+    pdf_cache: Path | None = None,
+    language: str | None = None,
+) -> list[Path]:
     """Stage entry point: every PDF into `site`/downloads/ (`cache_dir`: compiled templates, see
-    render.environment; `pdf_cache`: the parts' PDFs of earlier builds, see pdf_write)."""
-    return write_pdfs(pack_documents(content, templates, cache_dir), templates, site / DOWNLOADS, cache=pdf_cache)
+    render.environment; `pdf_cache`: PDFs of earlier builds, see pdf_write; `language`: see pack_documents)."""
+    return write_pdfs(pack_documents(content, templates, cache_dir, language), templates, site / DOWNLOADS, cache=pdf_cache)

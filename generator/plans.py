@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .model import Session
+from .wording import Wording
 
 
 class Timed(Protocol):
@@ -46,11 +47,15 @@ class SessionFormat:
     discussion: int = 5  # after each exercise that has discussion prompts
 
 
-# The formats the guide and the pack show: a 90-minute session and a half day (3½ hours).
-FORMATS = (
-    SessionFormat("90-minute session", 90),
-    SessionFormat("Half-day workshop", 210, break_minutes=15),
-)
+def formats(words: Wording) -> tuple[SessionFormat, ...]:
+    """The formats the guide and the pack show: a 90-minute session and a half day (3½ hours), named in the language."""
+    return (
+        SessionFormat(words.t("plan.format-session"), 90),
+        SessionFormat(words.t("plan.format-half-day"), 210, break_minutes=15),
+    )
+
+
+FORMATS = formats(Wording())
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,10 @@ def _has_prompts(exercise: Timed) -> bool:
     return bool(getattr(exercise.facilitator, "prompts", None))
 
 
-def plan_session(exercises: Sequence[Timed], fmt: SessionFormat) -> SessionPlan:
-    """One session of `fmt.minutes`, filled with exercises in reading order (first fit)."""
+def plan_session(exercises: Sequence[Timed], fmt: SessionFormat, wording: Wording | None = None) -> SessionPlan:
+    """One session of `fmt.minutes`, filled with exercises in reading order (first fit); its slots
+    named in `wording`'s language (`plan.` ids; None: English)."""
+    words = wording or Wording()
     budget = fmt.minutes - fmt.welcome - fmt.close - fmt.break_minutes
     chosen: list[Timed] = []
     left_out: list[str] = []
@@ -108,7 +115,7 @@ def plan_session(exercises: Sequence[Timed], fmt: SessionFormat) -> SessionPlan:
     for ex in chosen:
         block: list[tuple[int, str, str, str | None]] = [(ex.minutes, ex.title, "exercise", ex.id)]
         if _has_prompts(ex):
-            block.append((fmt.discussion, f"Discussion: {ex.title}", "discussion", ex.id))
+            block.append((fmt.discussion, words.t("plan.discussion", exercise=ex.title), "discussion", ex.id))
         blocks.append(block)
 
     break_after = -1  # index of the block the break follows
@@ -129,13 +136,13 @@ def plan_session(exercises: Sequence[Timed], fmt: SessionFormat) -> SessionPlan:
         slots.append(Slot(t, minutes, title, kind, exercise))
         t += minutes
 
-    add(fmt.welcome, "Welcome and introductions", "welcome")
+    add(fmt.welcome, words.t("plan.welcome"), "welcome")
     for i, block in enumerate(blocks):
         for minutes, title, kind, ex_id in block:
             add(minutes, title, kind, ex_id)
         if i == break_after:
-            add(fmt.break_minutes, "Break", "break")
-    add(fmt.minutes - t, "Close: what each person will do next", "close")
+            add(fmt.break_minutes, words.t("plan.break"), "break")
+    add(fmt.minutes - t, words.t("plan.close"), "close")
     return SessionPlan(fmt.title, fmt.minutes, tuple(slots), tuple(left_out))
 
 
@@ -150,7 +157,6 @@ def authored_plan(session: Session, titles: Mapping[str, str]) -> SessionPlan:
     return SessionPlan(session.title, session.minutes, tuple(slots), (), automatic=False, purpose=session.purpose, id=session.id)
 
 
-REMAINDER_TITLE = "Other exercises"
 LONGEST = FORMATS[-1]  # the longest automatic session; more exercises than it holds make several
 BREAK_AFTER = 120  # a session longer than this gets a break
 ROUND_TO = 15  # automatic sessions last a whole number of quarter hours
@@ -160,9 +166,10 @@ def _need(exercise: Timed, fmt: SessionFormat) -> int:
     return exercise.minutes + (fmt.discussion if _has_prompts(exercise) else 0)
 
 
-def remainder_plans(exercises: Sequence[Timed]) -> list[SessionPlan]:
+def remainder_plans(exercises: Sequence[Timed], wording: Wording | None = None) -> list[SessionPlan]:
     """Plans for the exercises no authored session names, in reading order: sessions just long enough
     for them (to the next quarter hour), several when they outgrow the longest format."""
+    words = wording or Wording()
     base = LONGEST
     room = base.minutes - base.welcome - base.close - base.break_minutes
     parts: list[list[Timed]] = []
@@ -176,17 +183,19 @@ def remainder_plans(exercises: Sequence[Timed]) -> list[SessionPlan]:
         length = base.welcome + sum(_need(e, base) for e in part) + base.close
         pause = base.break_minutes if length > BREAK_AFTER and len(part) > 1 else 0
         minutes = math.ceil((length + pause) / ROUND_TO) * ROUND_TO
-        title = REMAINDER_TITLE + (f", part {n}" if len(parts) > 1 else "")
-        plans.append(plan_session(part, SessionFormat(title, minutes, break_minutes=pause)))
+        title = words.t("plan.other-exercises-part", part=n) if len(parts) > 1 else words.t("plan.other-exercises")
+        plans.append(plan_session(part, SessionFormat(title, minutes, break_minutes=pause), words))
     return plans
 
 
-def session_plans(exercises: Sequence[Timed], sessions: Sequence[Session] = ()) -> list[SessionPlan]:
+def session_plans(exercises: Sequence[Timed], sessions: Sequence[Session] = (), wording: Wording | None = None) -> list[SessionPlan]:
     """The plans the guide and the pack show: the authored sessions, then automatic plans for the
-    exercises none of them names; with no authored sessions, every exercise in each of `FORMATS`."""
+    exercises none of them names; with no authored sessions, every exercise in each of `formats`.
+    `wording`: the language of the automatic plans' titles and slots (None: English)."""
+    words = wording or Wording()
     if not sessions:
-        return [plan_session(exercises, fmt) for fmt in FORMATS]
+        return [plan_session(exercises, fmt, words) for fmt in formats(words)]
     titles = {ex.id: ex.title for ex in exercises}
     named = {slot.exercise for session in sessions for slot in session.slots if slot.exercise}
     rest = [ex for ex in exercises if ex.id not in named]
-    return [authored_plan(s, titles) for s in sessions] + (remainder_plans(rest) if rest else [])
+    return [authored_plan(s, titles) for s in sessions] + (remainder_plans(rest, words) if rest else [])

@@ -28,6 +28,7 @@ from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
 from .model import Column, Content, Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
+from .wording import Wording
 
 MKDOCS_LINKS = Links()  # the default engine's link style
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
@@ -66,8 +67,11 @@ def plain_text(text: str) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False)))
 
 
-def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
+def environment(templates: Path, cache_dir: Path | None = None, wording: Wording | None = None) -> Environment:
     """The Jinja2 environment of templates/, with the filters the templates use.
+
+    `wording`: the language the templates write in: `t(id, **vars)`, `tn(id, count, **vars)` and the
+    `score` filter (numbers) come from it. None: English with no overrides.
 
     `cache_dir`: where compiled templates are kept between builds (under the work folder; checked
     against the source, so an edited template recompiles): compiling is the largest fixed cost of a
@@ -89,18 +93,33 @@ def environment(templates: Path, cache_dir: Path | None = None) -> Environment:
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline
     env.filters["text"] = plain_text
-    env.filters["score"] = fmt
+    env.filters["prose"] = prose
+    words = wording or Wording()
+    env.filters["score"] = words.number  # a number a reader sees, written the language's way
+    env.filters["plain_number"] = fmt  # a number a browser reads (an attribute): always "3.2"
+    env.globals["and_list"] = words.and_list
+    env.globals["t"] = words.t
+    env.globals["tn"] = words.tn
+    env.globals["language"] = words.language
+    env.globals["wording"] = words
     env.filters["column_weight"] = column_weight
-    env.filters["signed"] = signed
+    env.filters["signed"] = functools.partial(signed, wording=words)
     # The key (key.html.j2) works its rows and example out itself, wherever it is rendered from.
     env.globals["score_rows"] = score_sheet.rows
     env.globals["worked_example"] = worked_example.worked_example
     return env
 
 
-def signed(x: float) -> str:
+def prose(text: str) -> Markup:
+    """Wording shown as an element's text (never in an attribute): escaped, but with its apostrophes
+    and quotation marks kept as typed, as they were when the words were written in the template."""
+    return text if isinstance(text, Markup) else Markup(html.escape(str(text), quote=False))
+
+
+def signed(x: float, wording: Wording | None = None) -> str:
     """A number inside a sum, a negative one in brackets with a true minus sign (U+2212): "3 + (-1)"."""
-    return f"(\u2212{fmt(-x)})" if x < 0 else fmt(x)
+    number = (wording or Wording()).number
+    return f"(\u2212{number(-x)})" if x < 0 else number(x)
 
 
 def column_weight(column: Column) -> float:
@@ -112,24 +131,24 @@ def column_weight(column: Column) -> float:
     return 1.3  # a number (scored choices are written as their number)
 
 
-def credit(source: Source) -> str:
-    """'Title' by Author (Publication, March 2011) — the one place a citation is worded."""
+def credit(source: Source, wording: Wording | None = None) -> str:
+    """'Title' by Author (Publication, March 2011) — the one place a citation is worded (`source.*` ids)."""
+    words = wording or Wording()
     who = source.author
-    where = ", ".join(p for p in (source.publication, _date(source.date)) if p)
-    text = f"“{source.title}”"
+    where = ", ".join(p for p in (source.publication, _date(source.date, words)) if p)
+    text = words.t("source.title", title=source.title)
     if who:
-        text += f" by {who}"
+        text = words.t("source.by", title=text, author=who)
     if where:
-        text += f" ({where})" if who else f", {where}"
+        text = words.t("source.where" if who else "source.where-no-author", credit=text, where=where)
     return text
 
 
-def _date(value: str) -> str:
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+def _date(value: str, words: Wording) -> str:
+    """A source's date, YYYY-MM or YYYY-MM-DD, written out in the language; anything else as given."""
     parts = value.split("-") if value else []
     if len(parts) >= 2:
-        day = f"{int(parts[2])} " if len(parts) == 3 else ""
-        return f"{day}{months[int(parts[1]) - 1]} {parts[0]}"
+        return words.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else None)
     return value
 
 
@@ -164,16 +183,23 @@ def exercise_urls(content: Content, links: Links, page_md: str) -> dict[str, tup
 
 
 def render_pages(
-    content: Content, templates: Path, pdf: bool = False, links: Links = MKDOCS_LINKS, cache_dir: Path | None = None
+    content: Content,
+    templates: Path,
+    pdf: bool = False,
+    links: Links = MKDOCS_LINKS,
+    cache_dir: Path | None = None,
+    language: str | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder.
 
     `pdf`: the PDF packs are built too, so the pages link them (never a link to a missing file).
     `links`: how the engine resolves links in raw HTML and scripts (see generator/links.py).
     `cache_dir`: compiled templates kept between builds (see `environment`).
+    `language`: the language of the interface wording (generator/strings.py's tables); None: the workbook's.
     """
-    env = environment(templates, cache_dir)
     wb = content.workbook
+    words = Wording(language or wb.language, wb.strings)
+    env = environment(templates, cache_dir, words)
     ex_urls = exercise_urls(content, links, "exercises/_.md")
     idea_source = {idea.id: (s, idea) for s in content.sources for idea in s.ideas}
     practised_by: dict[str, list[Exercise]] = {i: [] for i in idea_source}
@@ -190,7 +216,7 @@ def render_pages(
         )
     for source in content.sources:
         pages[f"sources/{source.id}.md"] = env.get_template("pages/source.md.j2").render(
-            workbook=wb, source=source, credit=credit(source), practised_by=practised_by
+            workbook=wb, source=source, credit=credit(source, words), practised_by=practised_by
         )
     for ex in content.exercises.values():
         form = render_form(env, wb, ex, ex_urls, my_href=links.page(f"exercises/{ex.id}.md", "my-workbook.md"))
@@ -202,7 +228,7 @@ def render_pages(
             chapter=content.chapter_of(ex.id),
             ideas=[idea_source[i] for i in ex.ideas],
             sources=sources_used,
-            credit=credit,
+            credit=lambda source: credit(source, words),
             follow_ups=[content.exercises[f] for f in ex.follow_ups],
             pdf_href=links.file(f"exercises/{ex.id}.md", f"{DOWNLOADS}/{worksheet_pdf(ex.id)}") if pdf else "",
             history=_history_panel(content, ex, links, ex_urls),
@@ -231,7 +257,7 @@ def render_pages(
     pages["facilitator-guide.md"] = env.get_template("pages/facilitator-guide.md.j2").render(
         workbook=wb,
         exercises=exercises,
-        plans=session_plans(exercises, content.sessions),
+        plans=session_plans(exercises, content.sessions, words),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         packs=pack_links(links, "facilitator-guide.md") if pdf else {},
     )
@@ -255,9 +281,9 @@ def _history_panel(content: Content, ex: Exercise, links: Links, ex_urls: dict[s
 
 
 def pack_links(links: Links, page_md: str) -> dict[PackKind, list[tuple[str, str]]]:
-    """Each pack's (paper name, link from `page_md`), in every paper it is made in."""
+    """Each pack's (paper, link from `page_md`), in every paper it is made in (templates name it with `paper.<paper>`)."""
     kinds: tuple[PackKind, ...] = ("participant", "facilitator")
-    return {kind: [(name, links.file(page_md, f"{DOWNLOADS}/{pack_pdf(kind, paper)}")) for paper, name in PAPERS.items()] for kind in kinds}
+    return {kind: [(paper, links.file(page_md, f"{DOWNLOADS}/{pack_pdf(kind, paper)}")) for paper in PAPERS] for kind in kinds}
 
 
 def continue_block(env: Environment, content: Content, links: Links) -> str:
@@ -321,9 +347,10 @@ class Worksheets:
     """What the PDF packs take from rendering: templates, each exercise's form and spec, and the
     facilitator partials, exactly as the site renders them."""
 
-    def __init__(self, content: Content, templates: Path, cache_dir: Path | None = None) -> None:
+    def __init__(self, content: Content, templates: Path, cache_dir: Path | None = None, language: str | None = None) -> None:
         self.content = content
-        self._env = environment(templates, cache_dir)
+        self.wording = Wording(language or content.workbook.language, content.workbook.strings)
+        self._env = environment(templates, cache_dir, self.wording)
         self._urls = exercise_urls(content, MKDOCS_LINKS, "exercises/_.md")
 
     def template(self, name: str) -> Template:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from .strings_build import BUILD
+
 DEFAULTS: dict[str, str] = {
     # --- exercise pages (widget.js) ---
     # button under every exercise form
@@ -50,6 +52,10 @@ DEFAULTS: dict[str, str] = {
     "widget.dropped.other": "This exercise has changed since you saved it: {count} answers that no longer fit were dropped.",
     # button under a table readers may extend
     "widget.add-row": "Add a row",
+    # a table cell's accessible name (also written by the build): {column}: its column, {row}: its row's
+    # label or widget.row-name; {number}: a row's number, for tables whose rows have no labels
+    "widget.cell-label": "{column}, {row}",
+    "widget.row-name": "row {number}",
     # caption and column headings of the score table in an exercise's results
     "widget.scores-caption": "Your scores",
     "widget.col-area": "Area",
@@ -273,30 +279,45 @@ DEFAULTS: dict[str, str] = {
     "my.col-this-time": "Latest ({date})",
     "my.confirm-clear": "Clear every answer and dated result this browser holds for the workbook? This cannot be undone.",
     "my.cleared": "All your answers and dated results were cleared.",
-    # --- pages the build writes (not the scripts: never in strings.js) ---
-    # notice at the top of a page shown in the original's language for want of a translation;
-    # {language}: that language's name in the page's language (e.g. "English", "inglés")
-    "page.untranslated": "This page is not yet translated: it is shown in {language}.",
 }
+
+# The words the build writes into pages and PDFs (templates and Python) are ids too, in their own
+# file; they are overridden and translated like these, but never sent to the scripts.
+DEFAULTS.update(BUILD)
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ASSET = "assets/workbook/strings.js"  # every page: the widget's wording
 MY_ASSET = "assets/workbook/my-strings.js"  # the My workbook page only: its `my.` wording, added to the same table
 MY_PREFIX = "my."
-PAGE_PREFIX = "page."  # wording the build writes into pages; the scripts never ask for it
 
 
 def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
 
 
+# Plural categories English does not have (Unicode CLDR): a language whose counted phrases need them
+# adds `<id>.few`, `.many`... beside `.one` and `.other` (Intl.PluralRules and Babel pick the form).
+EXTRA_PLURALS = ("zero", "two", "few", "many")
+
+
+def plural_variant(key: str) -> str | None:
+    """For `x.few` where DEFAULTS has `x.other`: that `x.other` (whose placeholders it keeps); else None."""
+    base, _, category = key.rpartition(".")
+    return f"{base}.other" if category in EXTRA_PLURALS and f"{base}.other" in DEFAULTS else None
+
+
+def default_of(key: str) -> str | None:
+    """The English text an id overrides or translates (a plural variant's is its `.other`); None for an unknown id."""
+    return DEFAULTS.get(key) or (DEFAULTS[other] if (other := plural_variant(key)) else None)
+
+
 def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]:
     """The defaults in `language` with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
-    return {**defaults_for(language), **{k: v for k, v in overrides.items() if k in DEFAULTS}}
+    return {**defaults_for(language), **{k: v for k, v in overrides.items() if default_of(k) is not None}}
 
 
 def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
-    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and not k.startswith(PAGE_PREFIX)}
+    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and k not in BUILD}
     return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
 
 
@@ -350,4 +371,4 @@ def defaults_for(language: str) -> dict[str, str]:
     if language == "en" or language.startswith("en-"):
         return dict(DEFAULTS)
     table = locale_table(language)
-    return {key: table.get(key, text) for key, text in DEFAULTS.items()}
+    return {key: table.get(key, text) for key, text in DEFAULTS.items()} | {k: v for k, v in table.items() if plural_variant(k)}

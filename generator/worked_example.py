@@ -16,6 +16,7 @@ from .bands import fmt
 from .model import Checklist, Choice, Exercise, Likert, Number, Option, Table
 from .score_sheet import OVERALL, BandLine, Row, rows, term_bounds
 from .spec import likert_scale, option_values
+from .wording import Wording
 
 LIKERT_PATTERN = [4, 2, 5, 3, 4, 3, 2, 4, 5, 3, 4, 2]  # on a five-point scale; other scales are stretched
 CHOICE_PATTERN = [2, 1, 2, 0, 1, 3, 2]
@@ -150,13 +151,17 @@ def band_label(bands: list[BandLine], score: float | None) -> str:
     return top
 
 
-def _options_text(options: list[Option], chosen: list[int]) -> str:
-    return "; ".join(options[j].label for j in chosen) or "none"
+def _options_text(options: list[Option], chosen: list[int], words: Wording) -> str:
+    return "; ".join(options[j].label for j in chosen) or words.t("sheet.example-none")
 
 
-def worked_example(exercise: Exercise) -> Example:
+def worked_example(exercise: Exercise, wording: Wording | None = None) -> Example:
     """The example answers listed by question number in the participant's words, and every score
-    worked out from them, step by step, as the grid asks the participant to."""
+    worked out from them, step by step, as the grid asks the participant to.
+
+    `wording`: the language the answers are written in (`sheet.example-*` ids, its numbers); the
+    numbers the key's attributes carry stay the machine's."""
+    words = wording or Wording()
     answers = example_answers(exercise)
     example = Example(answers)
     items = {i.id: i for i in exercise.items}
@@ -169,16 +174,17 @@ def worked_example(exercise: Exercise) -> Example:
             text, shown = item.options[value].label, _num(option_values(item.options, default_index=True)[value])
         elif isinstance(item, Checklist):
             values = option_values(item.options)
-            text, shown = f"ticked {_options_text(item.options, value)}", _num(sum(values[j] for j in value))
+            ticked = _options_text(item.options, value, words)
+            text, shown = words.t("sheet.example-ticked", options=ticked), _num(sum(values[j] for j in value))
         elif isinstance(item, Number):
-            text, shown = f"{_num(value)}{' ' + item.unit if item.unit else ''}", _num(value)
+            text, shown = f"{words.localise(_num(value))}{' ' + item.unit if item.unit else ''}", _num(value)
         else:
             assert isinstance(item, Table)
-            labels = item.row_labels or [f"row {r + 1}" for r in range(len(value))]
+            labels = item.row_labels or [words.t("widget.row-name", number=r + 1) for r in range(len(value))]
             cells = []
             for r, row in enumerate(value):
                 said = [
-                    f"{c.label}: {c.options[row[c.id]].label if c.type == 'choice' else _num(row[c.id])}"
+                    f"{c.label}: {c.options[row[c.id]].label if c.type == 'choice' else words.localise(_num(row[c.id]))}"
                     for c in item.columns
                     if c.id in row
                 ]

@@ -312,6 +312,18 @@ test("formatScore: percentage whole with %, mean and ratio one decimal, sum whol
   assert.equal(S.formatScore(null, "mean"), "");
 });
 
+test("formatScore in the page's language: the same digits, the language's decimal sign and percent", () => {
+  for (const [score, aggregate] of [[72.4, "percentage"], [4.5, "ratio"], [3, "mean"], [12, "sum"], [-4, "difference"], [12345, "sum"]]) {
+    assert.equal(S.formatScore(score, aggregate, "en"), S.formatScore(score, aggregate), "English pages show what they always did");
+  }
+  assert.equal(S.formatScore(3.25, "mean", "es"), "3,3");
+  assert.equal(S.formatScore(4.04, "ratio", "es"), "4,0");
+  assert.equal(S.formatScore(12345, "sum", "es"), "12345", "a score is never grouped");
+  assert.match(S.formatScore(72.4, "percentage", "es"), /^72\s%$/u, "Spanish writes a space before %");
+  assert.equal(S.formatScore(2.5, "mean", "de-DE"), "2,5");
+  assert.equal(S.formatScore(2.5, "mean", "xx-invalid-tag-"), S.formatScore(2.5, "mean", undefined) || "2.5");
+});
+
 test("ids that are also Object.prototype names (constructor) behave like any other id", () => {
   const s = spec([likert("constructor", "constructor"), number("n", null), number("d", null)],
     [dim("constructor"), dim("r", "ratio", { numerator: "n", denominator: "constructor" })]);

@@ -21,7 +21,7 @@
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const num = (v) => (typeof v === "number" && isFinite(v) ? v : null);
   // A YYYY-MM-DD day in the reader's words; noon keeps it on its day whatever the time zone rules.
-  const dayText = (ymd) => new Date(ymd + "T12:00:00").toLocaleDateString(undefined, { dateStyle: "medium" });
+  const dayText = (ymd) => new Date(ymd + "T12:00:00").toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "medium" });
 
   /** The dated results kept for exercise `id`, oldest first (only the readable ones). */
   const resultsOf = (id) => H.readResults(W.read(W.historyKey(id)) || null).results;
@@ -51,14 +51,14 @@
     const ds = W.grouped((spec.dimensions || []).map((d) => ({ id: d.id, label: d.label, range: d.range, aggregate: d.aggregate, better: d.better, of: d.of || [] })));
     return spec.overall ? ds.concat([{ id: "_overall", label: spec.overall.label || t("my.overall"), range: spec.overall.range, aggregate: spec.overall.aggregate, better: spec.overall.better }]) : ds;
   }
-  const fmt = (x, d) => (x == null ? "—" : S.formatScore(x, d.aggregate));
+  const fmt = (x, d) => (x == null ? "—" : S.formatScore(x, d.aggregate, document.documentElement.lang || undefined));
   /** The change from one result to the next, worded by whether it is better or worse for this area. */
   function moved(before, after, d) {
     const way = S.change(before, after, d.better);
     if (way == null) return "—";
     if (way === "same") return t("my.no-change");
     const x = after - before;
-    return t("my.change-" + way, { change: (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), d.aggregate) });
+    return t("my.change-" + way, { change: (x > 0 ? "+" : "−") + S.formatScore(Math.abs(x), d.aggregate, document.documentElement.lang || undefined) });
   }
 
   /** One small line chart a dimension: HTML label and value (their text keeps its size on a phone), an

@@ -21,7 +21,7 @@
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const day = (iso, time) => {
     const d = new Date(iso);
-    return isNaN(d) ? String(iso) : d.toLocaleString(undefined, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
+    return isNaN(d) ? String(iso) : d.toLocaleString(document.documentElement.lang || undefined, time ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" });
   };
 
   let specs = [];
@@ -61,7 +61,7 @@
   const scoreOf = (spec, entry) => S.scoreExercise(spec, S.reconcile(spec, entry && entry.answers));
   const filled = (v) => (Array.isArray(v) ? v.some(filled) : isObj(v) ? Object.keys(v).length > 0 : v !== undefined && v !== "");
   const bandLabel = S.bandLabel;
-  const scoreText = (d) => (d.score == null ? (d.complete ? t("my.cannot-work-out") : tn("widget.to-go", d.missing)) : S.formatScore(d.score, d.aggregate));
+  const scoreText = (d) => (d.score == null ? (d.complete ? t("my.cannot-work-out") : tn("widget.to-go", d.missing)) : S.formatScore(d.score, d.aggregate, document.documentElement.lang || undefined));
 
   /** A table in a wrapper that scrolls on its own when it is wider than a phone: a keyboard can reach
       and scroll it (it is a focusable region named by the caption), and the page never scrolls sideways. */

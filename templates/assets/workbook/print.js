@@ -36,6 +36,21 @@
     window.setTimeout(function () { print(false); }, 50);
   }
 
+  /** A figure as the page's language writes it ("3,2" and "72 %" on a Spanish page), the same digits:
+      the printed key beside it is written that way by the build. Anything else as it is. */
+  function localFigure(text) {
+    var lang = document.documentElement.lang;
+    var m = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(text);
+    if (!m || !lang || typeof Intl === "undefined") return text;
+    var digits = m[2] ? m[2].length : 0;
+    var x = Number(m[1] + "." + (m[2] || "0"));
+    try {
+      return m[3]
+        ? new Intl.NumberFormat(lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x / 100)
+        : new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(x);
+    } catch (e) { return text; }
+  }
+
   /** Fill the printed scoring grid's boxes (`data-wb-fill`) and mark its bands (`data-wb-band`) with the
       numbers the widget shows, worked out by scoring.js from the form's answers; blank printing hides them. */
   function fillSheet(form) {
@@ -48,7 +63,7 @@
     var entries = Array.from(new FormData(form)).filter(function (pair) { return typeof pair[1] === "string"; });
     var figures = S.sheetFigures(spec, S.answersFromEntries(spec, entries));
     Array.prototype.forEach.call(form.querySelectorAll("[data-wb-fill]"), function (box) {
-      box.textContent = figures.boxes[box.getAttribute("data-wb-fill")] || "";
+      box.textContent = localFigure(figures.boxes[box.getAttribute("data-wb-fill")] || "");
     });
     Array.prototype.forEach.call(form.querySelectorAll("[data-wb-band]"), function (box) {
       var at = box.getAttribute("data-wb-band").split(":");

@@ -227,12 +227,30 @@
     return reconcile(spec, raw);
   }
 
-  /** A score as shown: percentage "72%", mean and ratio one decimal, otherwise whole or one decimal; null "". */
-  function formatScore(score, aggregate) {
+  /** A score as shown: percentage "72%", mean and ratio one decimal, otherwise whole or one decimal; null "".
+      `lang` (the page's <html lang>): written that language's way by Intl ("3,2" and "72 %" in Spanish);
+      without it, the way JSON writes numbers (what the printed key's data attributes hold). */
+  function formatScore(score, aggregate, lang) {
     if (score == null || !fin(score)) return "";
-    if (aggregate === "percentage") return (Math.round(score) || 0) + "%";
+    if (aggregate === "percentage") {
+      const p = Math.round(score) || 0;
+      return lang ? numberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(p / 100) : p + "%";
+    }
     const r = Math.round(score * 10) / 10 || 0;
-    return aggregate === "mean" || aggregate === "ratio" || !isInt(r) ? r.toFixed(1) : String(r);
+    const digits = aggregate === "mean" || aggregate === "ratio" || !isInt(r) ? 1 : 0;
+    if (lang) return numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(r);
+    return digits ? r.toFixed(1) : String(r);
+  }
+  const numberFormats = new Map();
+  /** An Intl.NumberFormat, made once per language and options (a language Intl does not know falls back to the browser's). */
+  function numberFormat(lang, options) {
+    const key = lang + " " + JSON.stringify(options);
+    if (!numberFormats.has(key)) {
+      let f;
+      try { f = new Intl.NumberFormat(lang, options); } catch (e) { f = new Intl.NumberFormat(undefined, options); }
+      numberFormats.set(key, f);
+    }
+    return numberFormats.get(key);
   }
 
   /** The numbers of the printed scoring grid, as the reader would write them (box ids: generator/score_sheet.py):

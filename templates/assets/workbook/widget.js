@@ -73,14 +73,16 @@
   const emit = (target, name, detail) => target.dispatchEvent(new CustomEvent("workbook:" + name, { bubbles: true, detail }));
   // Wording: strings.js (generated from generator/strings.py and workbook.yml's `strings:`) sets the table.
   const STR = globalThis.WorkbookStrings || {};
+  // Numbers in the page's language (scoring.js formatScore with Intl): "3,2" on a Spanish page.
+  const LANG = doc.documentElement.lang || undefined;
   let rules;
   try { rules = new Intl.PluralRules(doc.documentElement.lang || undefined); } catch (e) { rules = new Intl.PluralRules(); }
   /** The wording `key` split around its {name} placeholders, filled from `vars`: strings or nodes for el(), never HTML. */
   const parts = (key, vars) => String(STR[key] == null ? key : STR[key]).split(/\{(\w+)\}/)
     .map((p, i) => (i % 2 ? (vars && vars[p] != null ? vars[p] : "{" + p + "}") : p));
   const t = (key, vars) => parts(key, vars).join("");
-  /** `key` + ".one" or ".other" by the page language's plural rule for `n`. */
-  const countKey = (key, n) => key + (rules.select(n) === "one" ? ".one" : ".other");
+  /** `key` + "." + the page language's plural category for `n` ("one", "few", "many"...), ".other" when the table lacks it. */
+  const countKey = (key, n) => (key + "." + rules.select(n) in STR ? key + "." + rules.select(n) : key + ".other");
   const tn = (key, n, vars) => t(countKey(key, n), Object.assign({ count: n }, vars));
   const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
 
@@ -203,9 +205,9 @@
         if (!d.complete) return tn("widget.to-go", d.missing);
         if (d.score == null) return t(REASONS[d.undefinedReason] || "widget.not-available");
         const [lo, hi] = rangeOf(d);
-        const s = S.formatScore(d.score, d.aggregate);
+        const s = S.formatScore(d.score, d.aggregate, LANG);
         if (d.aggregate === "percentage" || lo == null || hi == null) return s;
-        return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo), max: S.formatScore(hi) });
+        return t(lo < 0 ? "widget.score-from-to" : "widget.score-of", { score: s, min: S.formatScore(lo, undefined, LANG), max: S.formatScore(hi, undefined, LANG) });
       };
       const rowClass = (d) => [d.id === weak ? "wb-weakest" : d.id === "_overall" ? "wb-scores__overall" : "", d.part ? "wb-scores__part" : ""].join(" ").trim() || null;
       tbody.replaceChildren(...all.map((d) => el("tr", { class: rowClass(d) },
@@ -216,7 +218,7 @@
         const [lo, hi] = rangeOf(d);
         const edges = (specDim[d.id].bands || []).flatMap((b) => [b.min, b.max]).filter(Number.isFinite);
         return { label: d.label, score: d.score, lo: lo == null ? Math.min(0, ...edges) : lo, hi: hi == null ? Math.max(d.score || 0, ...edges) : hi,
-          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate), strong: d.id === weak, part: d.part };
+          text: d.score == null ? t(d.complete ? "widget.chart-none" : "widget.chart-incomplete") : S.formatScore(d.score, d.aggregate, LANG), strong: d.id === weak, part: d.part };
       })));
       for (const b of bands) {
         const d = all.find((x) => x.id === b.dataset.dimension);
@@ -233,7 +235,7 @@
       else {
         const shown = r.overall ? [r.overall] : r.dimensions;
         text = shown.map((d) => t(d.score != null && bandLabel(d) ? "widget.status-score-band" : "widget.status-score",
-          { label: d.label, score: d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate), band: bandLabel(d) })).join("; ") + ".";
+          { label: d.label, score: d.score == null ? scoreText(d) : S.formatScore(d.score, d.aggregate, LANG), band: bandLabel(d) })).join("; ") + ".";
         if (ups.length) text += " " + t("widget.status-weakest", { area: specDim[weak].label });
       }
       if (status) setText(status, text);
@@ -361,7 +363,9 @@
     row.dataset.row = n;
     for (const c of row.querySelectorAll("input, select")) {
       c.name = c.name.replace(/\.\d+\./, "." + n + ".");
-      c.setAttribute("aria-label", (c.getAttribute("aria-label") || "").replace(/\d+$/, n + 1));
+      // The cell's name, worded as the build words it (widget.cell-label, widget.row-name): its column, the new row.
+      const cell = c.closest("td");
+      c.setAttribute("aria-label", t("widget.cell-label", { column: cell ? cell.dataset.label : "", row: t("widget.row-name", { number: n + 1 }) }));
       c.value = "";
     }
     table.tBodies[0].append(row);
