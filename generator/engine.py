@@ -22,6 +22,7 @@ import yaml
 
 from .bundles import PRINT_CSS, SITE_CSS, SITE_SCRIPT, linked
 from .model import Content
+from .wording import Wording
 
 ENGINES = ("mkdocs", "zensical")
 # Material prints a notice about MkDocs 2 on every build; the Zensical build works, so it is noise.
@@ -97,15 +98,16 @@ def nav(content: Content) -> list[Any]:
     them as HTML, so they are escaped here (a title with markup in it shows the markup, never runs it)."""
     wb = content.workbook
     e = html.escape
-    out: list[Any] = [{"Home": "index.md"}]
+    t = Wording(wb.language, wb.strings).t  # the workbook's language: each language site has its own
+    out: list[Any] = [{e(t("nav.home")): "index.md"}]
     out += [{e(_heading(content.pages[p], p)): f"{p}.md"} for p in wb.pages]
-    out.append({"My workbook": "my-workbook.md"})
+    out.append({e(t("nav.my-workbook")): "my-workbook.md"})
     for chapter in wb.chapters:
-        entries: list[Any] = [{"Overview": f"chapters/{chapter.id}.md"}]
+        entries: list[Any] = [{e(t("nav.overview")): f"chapters/{chapter.id}.md"}]
         entries += [{e(content.exercises[x].title): f"exercises/{x}.md"} for x in chapter.exercises]
         out.append({e(chapter.title): entries})
-    out.append({"Sources": [{e(s.title): f"sources/{s.id}.md"} for s in content.sources]})
-    out.append({"Facilitator guide": "facilitator-guide.md"})
+    out.append({e(t("nav.sources")): [{e(s.title): f"sources/{s.id}.md"} for s in content.sources]})
+    out.append({e(t("nav.facilitator-guide")): "facilitator-guide.md"})
     return out
 
 
