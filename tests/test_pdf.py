@@ -194,7 +194,9 @@ def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(tmp_path: Path)
         # room for the heading and a line or two, not for the three lines a paragraph keeps together (orphans)
         filler = '<div style="height: 240mm"></div>'
         html = (
-            f'<html lang="en"><body class="wb-pack"><div class="md-typeset">{filler}<h2 style="{heading_style}">Alone heading</h2>'
+            # the footer's words are the page's data (base.html.j2 writes them from the strings tables)
+            '<html lang="en"><body class="wb-pack" data-page-before="Page " data-page-middle=" of " data-page-after="">'
+            f'<div class="md-typeset">{filler}<h2 style="{heading_style}">Alone heading</h2>'
             f"<p>{'Some words to write on a page. ' * 40}</p></div></body></html>"
         )
         (pdf,) = write_pdfs([Document(f"{len(heading_style)}.pdf", "x", (html,))], REPO / "templates", tmp_path, workers=1)
