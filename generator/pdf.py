@@ -51,26 +51,18 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
 
     docs = []
     for paper in PAPERS:
-        worksheets = {
-            ex.id: page(
-                "packs/worksheet.html.j2",
-                paper,
-                "worksheet",
-                t("pack.title-exercise", workbook=wb.title, title=ex.title),
-                sheet=sheet(ex.id, False),
-            )
-            for ex in exercises
-        }
-        notes = {
-            ex.id: page(
-                "packs/facilitator.html.j2",
-                paper,
-                "facilitator",
-                t("pack.title-exercise", workbook=wb.title, title=ex.title),
-                sheet=sheet(ex.id, True),
-            )
-            for ex in exercises
-        }
+
+        def parts(template: str, kind: str, facilitator: bool, paper: Paper = paper) -> dict[str, str]:
+            """Each exercise's part of one kind in `paper`: its worksheet, or its facilitator material."""
+            return {
+                ex.id: page(
+                    template, paper, kind, t("pack.title-exercise", workbook=wb.title, title=ex.title), sheet=sheet(ex.id, facilitator)
+                )
+                for ex in exercises
+            }
+
+        worksheets = parts("packs/worksheet.html.j2", "worksheet", False)
+        notes = parts("packs/facilitator.html.j2", "facilitator", True)
         kinds: tuple[PackKind, ...] = ("participant", "facilitator")
         for kind in kinds:
             title = t(f"pack.title-{kind}", workbook=wb.title)

@@ -22,16 +22,14 @@ import json
 import os
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from .browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve_with
 from .conftest import REPO
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -84,14 +82,8 @@ def _gzipped(path: Path, mtime_ns: int) -> bytes:
 @contextmanager
 def serve_gzipped(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 at a free port, gzipping text; yields the base URL (ending in /)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_with(GzipHandler, folder) as url:
+        yield url
 
 
 @dataclass(frozen=True)

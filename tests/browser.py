@@ -48,7 +48,14 @@ def serve_folder(folder: Path, headers: dict[str, str] | None = None) -> Iterato
                 self.send_header(name, value)
             super().end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    with serve_with(Handler, folder) as url:
+        yield url
+
+
+@contextmanager
+def serve_with(handler: type[SimpleHTTPRequestHandler], folder: Path) -> Iterator[str]:
+    """Serve `folder` with `handler` on 127.0.0.1 at a free port; yields the base URL (ending in /)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
