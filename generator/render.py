@@ -219,7 +219,9 @@ def render_pages(
             workbook=wb, source=source, credit=credit(source, words), practised_by=practised_by
         )
     for ex in content.exercises.values():
-        form = render_form(env, wb, ex, ex_urls, my_href=links.page(f"exercises/{ex.id}.md", "my-workbook.md"))
+        form = render_form(
+            env, wb, ex, ex_urls, my_href=links.page(f"exercises/{ex.id}.md", "my-workbook.md"), history=history_of(content, ex)
+        )
         sources_used = sorted({idea_source[i][0].id: idea_source[i][0] for i in ex.ideas}.values(), key=lambda s: s.id)
         pages[f"exercises/{ex.id}.md"] = env.get_template("pages/exercise.md.j2").render(
             workbook=wb,
@@ -309,13 +311,26 @@ def under_first_heading(markdown: str, block: str) -> str:
     return "\n".join([*lines[:at], "", block, "", *lines[at:]])
 
 
+def history_of(content: Content, ex: Exercise) -> Exercise | None:
+    """The assessment whose dated results an exercise looks back on (`history_of`), or None."""
+    return content.exercises.get(ex.history_of) if ex.history_of else None
+
+
 def render_form(
-    env: Environment, wb: Workbook, ex: Exercise, ex_urls: dict[str, tuple[str, str]], *, key: bool = True, my_href: str = ""
+    env: Environment,
+    wb: Workbook,
+    ex: Exercise,
+    ex_urls: dict[str, tuple[str, str]],
+    *,
+    key: bool = True,
+    my_href: str = "",
+    history: Exercise | None = None,
 ) -> Markup:
     """One exercise's worksheet form, as a single raw HTML block (the site and the PDF packs share it).
 
     `key`: include the scoring key (the participant pack leaves it out). `my_href`: the link from the
-    results to My workbook (the site's pages; paper has none).
+    results to My workbook (the site's pages; paper has none). `history`: the assessment an exercise
+    with `history_of` looks back on; paper gets a table to copy its results into, last time and this time.
     """
     spec = scoring.widget_spec(ex, ex_urls)
     html = env.get_template("worksheet/form.html.j2").render(
@@ -325,6 +340,7 @@ def render_form(
         spec_json=Markup(_script_json(spec)),
         show_key=key,
         my_href=my_href,
+        history=history,
         qr=qr_svg(exercise_url(wb.site_url, ex.id)) if wb.site_url else "",
         scale_of=lambda item: scoring.likert_scale(item, ex) if isinstance(item, Likert) else [],
         option_values=scoring.option_values,
@@ -357,7 +373,7 @@ class Worksheets:
         return self._env.get_template(name)
 
     def form(self, exercise: Exercise, *, key: bool) -> Markup:
-        return render_form(self._env, self.content.workbook, exercise, self._urls, key=key)
+        return render_form(self._env, self.content.workbook, exercise, self._urls, key=key, history=history_of(self.content, exercise))
 
     def spec(self, exercise: Exercise) -> dict[str, Any]:
         return scoring.widget_spec(exercise, self._urls)

@@ -130,6 +130,13 @@ BUILD: dict[str, str] = {
     "sheet.fill-in.name": "Name",
     "sheet.fill-in.date": "Date",
     "sheet.fill-in.next-check-in": "Next check-in",
+    # paper only, on an exercise with `history_of` (the quarterly check-in): a table to copy the
+    # looked-back-on assessment's results into; {exercise}: its title
+    "sheet.history-caption": "Your results in {exercise}, last time and this time",
+    "sheet.history-area": "Area",
+    "sheet.history-last": "Last time",
+    "sheet.history-this": "This time",
+    "sheet.history-date": "Date",
     "sheet.results": "Your results",
     # a band's heading; {dimension}: the score's name, {band}: the band's
     "sheet.band-label": "{dimension}: {band}",

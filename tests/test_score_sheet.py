@@ -21,7 +21,7 @@ from generator.check_exercise import exercise_checks
 from generator.load import load_yaml
 from generator.model import Choice, Content, Exercise, Likert, Table, Workbook
 from generator.pdf import pack_documents, write_pdfs
-from generator.render import environment, render_form
+from generator.render import environment, history_of, render_form
 from generator.score_sheet import OVERALL, rows
 from generator.spec import widget_spec
 
@@ -269,3 +269,54 @@ def test_every_reflection_prompt_has_writing_lines_on_the_page_and_in_the_packs(
         assert reflect.count('class="wb-print-only wb-write"') == len(ex.reflection), ex.id
         sheet = docs[f"worksheets/{ex.id}.pdf"]
         assert sheet[sheet.index('class="wb-reflect"') :].count('class="wb-write"') == len(ex.reflection), ex.id
+
+
+# --- a sheet that looks back on another assessment (`history_of`): its results, to copy in -------
+
+LOOK_BACK = [e for e in content().exercises.values() if e.history_of]
+
+
+def paper_rows(page: str) -> list[tuple[str, int, int]]:
+    """The paper table's rows: (label, how many cells to write in, how many of them hold text)."""
+    match = re.search(r'<div class="wb-print-only wb-history-paper".*?</div>', page, flags=re.S)
+    assert match, "the sheet has a table to copy the results into"
+    out = []
+    for row in re.findall(r"<tr>(.*?)</tr>", match.group(0).split("<tbody>")[1], flags=re.S):
+        label = visible(re.search(r"<th[^>]*>(.*?)</th>", row, flags=re.S).group(1))  # type: ignore[union-attr]
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)
+        out.append((label, len(cells), sum(1 for c in cells if c.strip())))
+    return out
+
+
+def looked_back_on(ex: Exercise, overall: bool = True) -> Exercise:
+    of = content().exercises[ex.history_of or ""]
+    assert of.scoring
+    return of if overall else of.model_copy(update={"scoring": of.scoring.model_copy(update={"overall": None})})
+
+
+@pytest.mark.parametrize("overall", [True, False], ids=["with-overall", "without-overall"])
+@pytest.mark.parametrize("ex", LOOK_BACK, ids=ids(LOOK_BACK))
+def test_a_look_back_sheet_has_each_score_to_copy_last_time_and_this_time(ex: Exercise, overall: bool) -> None:
+    of = looked_back_on(ex, overall)
+    assert of.scoring
+    page = str(render_form(ENV, content().workbook, ex, {}, key=False, history=of))
+    labels = ["Date", *(d.label for d in of.scoring.dimensions), *([of.scoring.overall.label] if of.scoring.overall else [])]
+    assert paper_rows(page) == [(norm(label), 2, 0) for label in labels], "a blank pair of cells for each score"
+    assert norm(f"Your results in {of.title}, last time and this time") in visible(page)
+
+
+def test_only_a_look_back_sheet_has_the_table() -> None:
+    assert LOOK_BACK, "the shipped workbook has a check-in"
+    for ex in content().exercises.values():
+        page = str(render_form(ENV, content().workbook, ex, {}, key=False, history=history_of(content(), ex)))
+        assert ("wb-history-paper" in page) == (ex in LOOK_BACK), ex.id
+
+
+@pytest.mark.parametrize("ex", LOOK_BACK, ids=ids(LOOK_BACK))
+def test_the_look_back_sheet_pdf_has_the_table(ex: Exercise, sheet_pdfs: dict[str, Path]) -> None:
+    of = looked_back_on(ex)
+    assert of.scoring and ex in SHIPPED
+    text = pdf_text(sheet_pdfs[ex.id])
+    wanted = [f"Your results in {of.title}, last time and this time", "Last time", "This time"]
+    wanted += [d.label for d in of.scoring.dimensions] + ([of.scoring.overall.label] if of.scoring.overall else [])
+    assert [w for w in wanted if norm(w) not in text] == []

@@ -10,8 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
+from ..conftest import REPO
 from .test_widget import (
     ANSWERS,
     HIERARCHY,
@@ -126,6 +128,31 @@ def test_the_check_in_shows_last_time_beside_this_time_and_offers_the_next_remin
     assert not any(x.startswith("RRULE") for x in lines), "the next check-in, once"
     assert "SUMMARY:Career check-in: Own Your Career" in lines
     expect(panel.get_by_role("status")).to_contain_text("add your check-in on Jul 7, 2026")
+
+
+def test_the_printed_check_in_has_the_results_to_copy_filled_with_answers_and_empty_blank(site_url: str, page: Page) -> None:
+    hierarchy = yaml.safe_load((REPO / "content/exercises/employment-security-hierarchy.yml").read_text(encoding="utf-8"))
+    labels = ["Date", *(d["label"] for d in hierarchy["scoring"]["dimensions"]), hierarchy["scoring"]["overall"]["label"]]
+    page.clock.set_fixed_time("2026-04-07T09:00:00")
+    page.goto(site_url + CHECK_IN)
+    paper = page.locator("[data-wb-history-paper]")
+    expect(paper).to_be_hidden()  # on screen the panel shows the results
+    page.emulate_media(media="print")
+    expect(paper).to_be_visible()
+    expect(page.locator("[data-wb-history]")).to_be_hidden()
+    expect(paper.locator("tbody th")).to_have_text(labels)
+    expect(paper.locator("td")).to_have_text([""] * 2 * len(labels))  # nothing kept yet: room to write them
+    page.emulate_media(media="screen")
+    two_results(page, site_url)
+    page.goto(site_url + CHECK_IN)
+    page.emulate_media(media="print")
+    expect(paper.locator("tr", has_text="Date").locator("td")).to_have_text(["Jan 5, 2026", "Apr 7, 2026"])
+    expect(paper.locator("tr", has_text="Business network").locator("td")).to_have_text(["1.3", "2.3"])
+    expect(paper.locator("tr", has_text="Employment security").locator("td")).to_have_text(["3.0", "3.2"])
+    # "Print blank" prints none of what was written.
+    page.evaluate("document.documentElement.classList.add('wb-print-blank')")
+    colours = paper.locator("td").evaluate_all("cells => cells.map((c) => getComputedStyle(c).color)")
+    assert set(colours) == {"rgba(0, 0, 0, 0)"}
 
 
 def test_old_check_ins_are_carried_over_and_none_is_dropped(site_url: str, page: Page, tmp_path: Path) -> None:

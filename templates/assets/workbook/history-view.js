@@ -181,6 +181,17 @@
     return box;
   }
 
+  /** The worksheet's paper copy of them (form.html.j2, `data-wb-history-paper`), last time and this
+      time, so printing with answers prints them filled in; blank printing hides what is written. */
+  function fillPaper(spec, prev, last) {
+    const byId = new Map(rows(spec).map((d) => [d.id, d]));
+    for (const cell of doc.querySelectorAll('[data-wb-history-paper="' + CSS.escape(spec.id) + '"] [data-wb-history-fill]')) {
+      const [id, when] = cell.getAttribute("data-wb-history-fill").split(":");
+      const r = when === "this" ? last : prev;
+      cell.textContent = !r ? "" : id === "_date" ? dayText(r.date) : byId.has(id) ? fmt(num(r.scores[id]), byId.get(id)) : "";
+    }
+  }
+
   // --- an exercise page's panel (`history_of`): last time beside this time ----------------------------
   function panel(box) {
     let spec;
@@ -197,6 +208,7 @@
     if (!results.length) out.push(el("p", null, ...W.parts("my.panel-none", { exercise: link })));
     else {
       const [prev, last] = [results[results.length - 2], results[results.length - 1]];
+      fillPaper(spec, prev, last);
       const today = H.localDay(new Date());
       out.push(el("p", null, ...W.parts(last.date === today ? "my.panel-today" : "my.panel-retake", { exercise: link, date: dayText(last.date) })));
       const shown = prev ? [prev, last] : [last];
