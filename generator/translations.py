@@ -143,7 +143,7 @@ def check_translations(
     wb_file = content_dir / "workbook.yml"
     # content/ itself holds two originals that are translated: workbook.yml and sessions.yml (optional).
     sessions_broken = sessions is None and (content_dir / "sessions.yml").exists()  # reported already
-    for path in _translations(content_dir, YAML_SUFFIXES, rel, root, errors, notes):
+    for path in content_paths(content_dir, YAML_SUFFIXES, root, rel, errors, notes, translations=True):
         stem, language = split_language(path.stem)
         if stem == "workbook" and language and accept(path, wb_loaded.file, "workbook", language):
             found[language].workbook = read(path, "workbook", wb_loaded, Workbook, language)
@@ -152,7 +152,7 @@ def check_translations(
             if plans is not None:
                 found[language].sessions = plans.sessions
     for folder, originals, model, kind in (("sources", sources, Source, "source"), ("exercises", exercises, Exercise, "exercise")):
-        for path in _translations(content_dir / folder, YAML_SUFFIXES, rel, root, errors, notes):
+        for path in content_paths(content_dir / folder, YAML_SUFFIXES, root, rel, errors, notes, translations=True):
             stem, language = split_language(path.stem)
             original = originals.get(stem)
             if original is None and any((path.parent / f"{stem}{suffix}").exists() for suffix in YAML_SUFFIXES):
@@ -161,7 +161,7 @@ def check_translations(
                 obj = read(path, kind, original[1], model, language)
                 if obj is not None:
                     getattr(found[language], folder)[stem] = obj
-    for path in _translations(content_dir / "pages", (".md",), rel, root, errors, notes):
+    for path in content_paths(content_dir / "pages", (".md",), root, rel, errors, notes, translations=True):
         stem, language = split_language(path.stem)
         if language and accept(path, page_files.get(stem), "page", language):
             text = read_page(path, rel(path), errors)
@@ -172,12 +172,6 @@ def check_translations(
         notes += _missing_notes(translation, rel(wb_file), sources, exercises, page_files, sessions)
         errors += _links_checks(translation, workbook, sources, exercises, pages, page_files, loaded_by_file)
     return found, errors, notes
-
-
-def _translations(
-    folder: Path, suffixes: tuple[str, ...], rel: Any, root: Path, errors: list[ContentError], notes: list[ContentError]
-) -> list[Path]:
-    return content_paths(folder, suffixes, root, rel, errors, notes, translations=True)
 
 
 def _original_hint(path: Path, kind: str) -> str:
