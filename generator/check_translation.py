@@ -60,6 +60,17 @@ TEXT: dict[str, frozenset[tuple[str, ...]]] = {
             ("facilitator", "prompts", "*"),
         }
     ),
+    # Session plans: the minutes, the exercises named and the order of sessions and slots are the
+    # original's, so every language runs the same workshop; an exercise slot's title is the exercise's.
+    "sessions": frozenset(
+        {
+            ("sessions", "*", "title"),
+            ("sessions", "*", "purpose"),
+            ("sessions", "*", "slots", "*", "activity"),
+            ("sessions", "*", "slots", "*", "discussion"),
+            ("sessions", "*", "slots", "*", "note"),
+        }
+    ),
 }
 
 # Text the model fills in, in English, when the original leaves it out: a translation may give it

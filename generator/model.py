@@ -459,6 +459,7 @@ class Translation:
     sources: dict[str, Source]  # id -> translated source; only the files translated
     exercises: dict[str, Exercise]
     pages: dict[str, str]
+    sessions: list[Session] | None = None  # None: no sessions.<language>.yml (or no sessions.yml to translate)
 
 
 @dataclass
@@ -476,7 +477,7 @@ class Content:
     # The other languages of `workbook.languages`: translations.for_language(content, language) merges one.
     translations: dict[str, Translation] = field(default_factory=dict)
     # In a merged language: what shows the original's text for want of a translation, for a notice on its
-    # page: "workbook" (chapters, titles), "pages/<id>", "exercises/<id>", "sources/<id>".
+    # page: "workbook" (chapters, titles), "pages/<id>", "exercises/<id>", "sources/<id>", "sessions" (the plans).
     untranslated: frozenset[str] = frozenset()
 
     def chapter_of(self, exercise_id: str) -> Chapter:

@@ -1,7 +1,8 @@
 """Stage 2, validate: the translations beside the original content, and the workbook in a language.
 
 A translation sits beside its original, named with the language before the suffix:
-`exercises/network-map.es.yml`, `sources/<id>.es.yml`, `pages/how-to-use.es.md`, `workbook.es.yml`.
+`exercises/network-map.es.yml`, `sources/<id>.es.yml`, `pages/how-to-use.es.md`, `workbook.es.yml`,
+`sessions.es.yml`.
 Beside the original, a translator sees at a glance what is translated and what is not, a file and
 its translation sort together, and the file keeps its suffix (and its schema line), so editors check
 it like any other content file. The simplest translation is a copy of the original with the text
@@ -28,7 +29,7 @@ from .content_files import YAML_SUFFIXES, content_paths, read_page, split_langua
 from .errors import ContentError, did_you_mean
 from .field_errors import from_pydantic
 from .load import Loaded, load_yaml
-from .model import Content, Exercise, Source, Translation, Workbook
+from .model import Content, Exercise, Sessions, Source, Translation, Workbook
 
 
 def translation_file(original: str, language: str) -> str:
@@ -49,9 +50,11 @@ def check_translations(
     exercises: Originals,
     page_files: dict[str, str],
     pages: dict[str, str],
+    sessions: tuple[Sessions, Loaded] | None = None,
 ) -> tuple[dict[str, Translation], list[ContentError], list[ContentError]]:
     """Every translation checked against its original: the merged translations by language, the
-    errors, and the notes (missing translations, languages not built, hidden files)."""
+    errors, and the notes (missing translations, languages not built, hidden files). `sessions`:
+    content/sessions.yml when there is one and it passed its checks."""
     errors: list[ContentError] = []
     notes: list[ContentError] = []
     wb, wb_loaded = workbook
@@ -138,12 +141,18 @@ def check_translations(
         return obj
 
     wb_file = content_dir / "workbook.yml"
-    for path in _translations(content_dir, "workbook", YAML_SUFFIXES, rel, root, errors, notes):
-        _, language = split_language(path.stem)
-        if language and accept(path, wb_loaded.file, "workbook", language):
+    # content/ itself holds two originals that are translated: workbook.yml and sessions.yml (optional).
+    sessions_broken = sessions is None and (content_dir / "sessions.yml").exists()  # reported already
+    for path in content_paths(content_dir, YAML_SUFFIXES, root, rel, errors, notes, translations=True):
+        stem, language = split_language(path.stem)
+        if stem == "workbook" and language and accept(path, wb_loaded.file, "workbook", language):
             found[language].workbook = read(path, "workbook", wb_loaded, Workbook, language)
+        elif stem == "sessions" and language and not sessions_broken and accept(path, sessions and sessions[1].file, "sessions", language):
+            plans = read(path, "sessions", sessions[1], Sessions, language) if sessions else None
+            if plans is not None:
+                found[language].sessions = plans.sessions
     for folder, originals, model, kind in (("sources", sources, Source, "source"), ("exercises", exercises, Exercise, "exercise")):
-        for path in _translations(content_dir / folder, None, YAML_SUFFIXES, rel, root, errors, notes):
+        for path in content_paths(content_dir / folder, YAML_SUFFIXES, root, rel, errors, notes, translations=True):
             stem, language = split_language(path.stem)
             original = originals.get(stem)
             if original is None and any((path.parent / f"{stem}{suffix}").exists() for suffix in YAML_SUFFIXES):
@@ -152,7 +161,7 @@ def check_translations(
                 obj = read(path, kind, original[1], model, language)
                 if obj is not None:
                     getattr(found[language], folder)[stem] = obj
-    for path in _translations(content_dir / "pages", None, (".md",), rel, root, errors, notes):
+    for path in content_paths(content_dir / "pages", (".md",), root, rel, errors, notes, translations=True):
         stem, language = split_language(path.stem)
         if language and accept(path, page_files.get(stem), "page", language):
             text = read_page(path, rel(path), errors)
@@ -160,16 +169,9 @@ def check_translations(
                 found[language].pages[stem] = text
 
     for translation in found.values():
-        notes += _missing_notes(translation, rel(wb_file), sources, exercises, page_files)
+        notes += _missing_notes(translation, rel(wb_file), sources, exercises, page_files, sessions)
         errors += _links_checks(translation, workbook, sources, exercises, pages, page_files, loaded_by_file)
     return found, errors, notes
-
-
-def _translations(
-    folder: Path, only: str | None, suffixes: tuple[str, ...], rel: Any, root: Path, errors: list[ContentError], notes: list[ContentError]
-) -> list[Path]:
-    paths = content_paths(folder, suffixes, root, rel, errors, notes, translations=True)
-    return [p for p in paths if only is None or split_language(p.stem)[0] == only]
 
 
 def _original_hint(path: Path, kind: str) -> str:
@@ -177,6 +179,8 @@ def _original_hint(path: Path, kind: str) -> str:
     stem, language = split_language(path.stem)
     if kind == "workbook":
         return f"name it `workbook.{language}.yml`"
+    if kind == "sessions":
+        return "write the session plans in content/sessions.yml first (a translation follows its original), or delete this file"
     originals = [p.stem for p in sorted(path.parent.iterdir()) if p.suffix == path.suffix and split_language(p.stem)[1] is None]
     names = [f"{o}.{language}{path.suffix}" for o in originals]
     close = did_you_mean(f"{stem}.{language}{path.suffix}", names)
@@ -210,10 +214,16 @@ def _languages_checks(wb: Workbook, loaded: Loaded) -> list[ContentError]:
 
 
 def _missing_notes(
-    translation: Translation, wb_file: str, sources: Originals, exercises: Originals, page_files: dict[str, str]
+    translation: Translation,
+    wb_file: str,
+    sources: Originals,
+    exercises: Originals,
+    page_files: dict[str, str],
+    sessions: tuple[Sessions, Loaded] | None,
 ) -> list[ContentError]:
     language = translation.language
     missing = [wb_file] if translation.workbook is None else []
+    missing += [sessions[1].file] if sessions and translation.sessions is None else []
     missing += [loaded.file for key, (_, loaded) in sources.items() if key not in translation.sources]
     missing += [loaded.file for key, (_, loaded) in exercises.items() if key not in translation.exercises]
     missing += [file for key, file in page_files.items() if key not in translation.pages]
@@ -267,12 +277,14 @@ def for_language(content: Content, language: str) -> Content:
     untranslated |= {f"sources/{s.id}" for s in content.sources if s.id not in tr.sources}
     untranslated |= {f"exercises/{e}" for e in content.exercises if e not in tr.exercises}
     untranslated |= {f"pages/{p}" for p in content.pages if p not in tr.pages}
+    untranslated |= {"sessions"} if content.sessions and tr.sessions is None else set()
     return replace(
         content,
         workbook=tr.workbook or content.workbook.model_copy(update={"language": language, "strings": {}}),
         sources=[tr.sources.get(s.id, s) for s in content.sources],
         exercises={eid: tr.exercises.get(eid, exercise) for eid, exercise in content.exercises.items()},
         pages={pid: tr.pages.get(pid, text) for pid, text in content.pages.items()},
+        sessions=content.sessions if tr.sessions is None else tr.sessions,
         untranslated=frozenset(untranslated),
         translations={},
     )

@@ -72,7 +72,15 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         errors += sessions_checks(sessions, sessions_loaded, exercises, broken_exercises)
     # Translations are checked against originals that passed their own checks.
     translations, translation_errors, translation_notes = check_translations(
-        content_dir, rel, root, (workbook, wb_loaded), sources, exercises, page_files, pages
+        content_dir,
+        rel,
+        root,
+        (workbook, wb_loaded),
+        sources,
+        exercises,
+        page_files,
+        pages,
+        (sessions, sessions_loaded) if sessions is not None and sessions_loaded is not None else None,
     )
     errors += translation_errors
     notes += translation_notes

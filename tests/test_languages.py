@@ -3,7 +3,7 @@ language in its folder, linked by the theme's language selector, with a notice o
 back to the original, and a failed build of any language leaving the last good site in place.
 
 The mini fixture made bilingual: only `all-types` is translated, so everything else shows the
-English text in the Spanish site (with the notice).
+English text in the Spanish site (with the notice), the session plans of the facilitator guide included.
 """
 
 from __future__ import annotations
@@ -11,23 +11,28 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator import build as build_module
 from generator.build import Project, build
-from generator.downloads import PARTICIPANT_PACK
+from generator.downloads import FACILITATOR_PACK, PARTICIPANT_PACK
 from generator.languages import alternate, counterpart_href, language_name, language_sites, relink, root_href, untranslated_pages
+from generator.plans import clock, session_plans
+from generator.translations import for_language
 from generator.validate import validate_content
+from generator.wording import Wording
 
 from .conftest import make_project
-from .test_translations import FIXTURE, with_languages
+from .test_translations import FIXTURE, SESSIONS, with_languages
 
 
 def bilingual(root: Path) -> Path:
     with_languages(root)
     shutil.copy(FIXTURE, root / "content" / "exercises" / "all-types.es.yml")
+    shutil.copy(SESSIONS, root / "content" / "sessions.yml")  # without sessions.es.yml
     return root
 
 
@@ -117,6 +122,10 @@ def test_a_page_without_a_translation_says_so_in_the_page_language(built: Path) 
     assert "wb-untranslated" not in read(built / "es/exercises/all-types/index.html")
     assert "wb-untranslated" in read(built / "es/about/index.html")
     assert "wb-untranslated" in read(built / "es/chapters/first/index.html"), "no workbook.es.yml: the chapters are English"
+    guide = read(built / "es/facilitator-guide/index.html")
+    assert "Esta página aún no está traducida: se muestra en inglés." in guide, "no sessions.es.yml: the plans are English"
+    assert "Lunchtime taster (30 minutos)" in guide and "What did the scores say?" in guide
+    assert "Todos los tipos</a>" in guide, "an exercise slot takes the exercise's translated title"
     assert not any("wb-untranslated" in read(p) for p in built.glob("*/**/*.html") if "es" not in p.relative_to(built).parts[:1])
 
 
@@ -177,7 +186,12 @@ def test_language_sites_put_the_original_at_the_root(tmp_path: Path) -> None:
     assert [(s.language, s.folder) for s in sites] == [("en", ""), ("es", "es")]
     assert sites[1].content.workbook.site_url == "https://example.org/mini/es/", "QR codes lead to the Spanish pages"
     assert sites[1].content.exercises["all-types"].title == "Todos los tipos"
-    assert untranslated_pages(sites[1].content) >= {"exercises/runway/index.html", "about/index.html", "chapters/first/index.html"}
+    assert untranslated_pages(sites[1].content) >= {
+        "exercises/runway/index.html",
+        "about/index.html",
+        "chapters/first/index.html",
+        "facilitator-guide/index.html",
+    }
     assert "exercises/all-types/index.html" not in untranslated_pages(sites[1].content)
     assert untranslated_pages(sites[1].content, directory_urls=False) >= {"exercises/runway.html", "about.html"}
     english, spanish = {"name": "English", "lang": "en"}, {"name": "Español", "lang": "es"}
@@ -230,3 +244,43 @@ def test_the_spanish_site_has_its_own_packs_and_pages_link_them(workbook_site: P
     page = read(workbook_site / "es/exercises/network-map/index.html")
     link = re.search(r'href="([^"]+\.pdf)"[^>]*data-wb-download', page)
     assert link and (workbook_site / "es/exercises/network-map" / link[1]).resolve() == (spanish / "worksheets/network-map.pdf").resolve()
+
+
+def test_the_spanish_guide_and_facilitator_pack_show_the_spanish_session_plans(workbook_site: Path) -> None:
+    """content/sessions.es.yml on the Spanish facilitator guide page and in the Spanish facilitator pack:
+    each session's title and purpose, each slot at its start and minutes with its Spanish text and note."""
+    from .pdftools import content, norm
+
+    english = content()
+    spanish = for_language(english, "es")
+    plans = session_plans(list(spanish.exercises.values()), spanish.sessions, Wording("es"))
+    authored = [p for p in plans if not p.automatic]
+    assert len(authored) == len(english.sessions) == 4
+
+    guide = read(workbook_site / "es/facilitator-guide/index.html")
+    assert "wb-untranslated" not in guide
+    for plan, original in zip(authored, english.sessions, strict=True):
+        section = guide[guide.index(f'data-plan="{plan.id}"') :]
+        section = norm(section[: section.index("</table>")])
+        assert norm(plan.purpose) in section and norm(original.purpose) not in section
+        rows = [section.index(norm(f"{clock(s.start)} {s.minutes} {s.title}")) for s in plan.slots]
+        assert rows == sorted(rows), plan.id
+        assert all(norm(s.note) in section for s in plan.slots)
+        assert not [t for s in original.slots if (t := s.activity or s.discussion) and norm(t) in section], "no English slot"
+
+    # -layout keeps each table row on its line (plain pdftotext reads a row's cells out of order)
+    run = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(workbook_site / "es/downloads" / FACILITATOR_PACK), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    text = norm(run.stdout)
+    headings = [text.index(norm(f"{p.title} ({p.minutes} minutos)")) for p in authored]
+    assert headings == sorted(headings), "the sessions in the file's order"
+    for plan, start, end in zip(authored, headings, [*headings[1:], len(text)], strict=True):
+        section = text[start:end]
+        # a long title wraps inside its cell: its first words share the row with the start and the minutes
+        rows = [section.index(norm(f"{clock(s.start)} {s.minutes} {' '.join(s.title.split()[:3])}")) for s in plan.slots]
+        assert rows == sorted(rows), plan.id
+    assert not [s.title for s in english.sessions if s.title in text], "no English session title"

@@ -24,6 +24,8 @@ from generator.validate import validate_content
 from .conftest import REPO, make_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "translations" / "all-types.es.yml"
+SESSIONS = Path(__file__).parent / "fixtures" / "translations" / "sessions.yml"  # plans for the mini workbook
+SESSIONS_ES = SESSIONS.with_name("sessions.es.yml")  # their text in Spanish, without the minutes
 
 
 def with_languages(root: Path, languages: str = "[en, es]") -> Path:
@@ -96,6 +98,52 @@ def test_translated_pages_and_workbook_are_merged(tmp_path: Path) -> None:
     assert "workbook" not in spanish.untranslated and "pages/about" not in spanish.untranslated
 
 
+def test_a_sessions_translation_gives_the_text_and_the_original_the_timings(tmp_path: Path) -> None:
+    root = with_languages(make_project(tmp_path / "p"))
+    shutil.copy(SESSIONS, root / "content" / "sessions.yml")
+    shutil.copy(SESSIONS_ES, root / "content" / "sessions.es.yml")
+    content = valid(root)
+
+    spanish = for_language(content, "es")
+    assert "sessions" not in spanish.untranslated
+    assert "content/sessions.es.yml" not in {n.file for n in content.notes}
+    taster, money = spanish.sessions
+    assert (taster.title, taster.purpose) == ("Degustación a la hora del almuerzo", "Un primer vistazo a cada tipo de pregunta.")
+    assert [s.activity or s.discussion or s.note for s in taster.slots] == [
+        "Bienvenida",
+        "Cada persona responde en privado.",
+        "¿Qué dijeron las puntuaciones?",
+        "",
+    ]
+    assert money.slots[0].note == "Nadie comparte cifras." and money.slots[1].discussion == "¿Necesitas un empleo o lo quieres?"
+    # The workshop is the same in every language: the translation leaves the minutes out, the original gives them.
+    for ours, theirs in zip(spanish.sessions, content.sessions, strict=True):
+        assert (ours.id, ours.minutes) == (theirs.id, theirs.minutes)
+        assert [(s.kind, s.exercise, s.minutes) for s in ours.slots] == [(s.kind, s.exercise, s.minutes) for s in theirs.slots]
+    assert content.sessions[0].title == "Lunchtime taster", "the original is untouched"
+
+
+def test_a_missing_sessions_translation_is_a_note_and_the_plans_fall_back(tmp_path: Path) -> None:
+    root = with_languages(make_project(tmp_path / "p"))
+    shutil.copy(SESSIONS, root / "content" / "sessions.yml")
+    content = valid(root)
+
+    notes = {n.file: n.message for n in content.notes}
+    assert notes["content/sessions.es.yml"] == "no `es` translation: the `es` site shows content/sessions.yml untranslated, with a notice"
+    spanish = for_language(content, "es")
+    assert spanish.sessions is content.sessions
+    assert "sessions" in spanish.untranslated
+    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "check"], capture_output=True, text=True)
+    assert run.returncode == 0 and "note: content/sessions.es.yml: no `es` translation" in run.stderr, run.stderr
+
+
+def test_without_session_plans_there_is_nothing_to_translate(tmp_path: Path) -> None:
+    content = valid(with_languages(make_project(tmp_path / "p")))
+
+    assert "content/sessions.es.yml" not in {n.file for n in content.notes}
+    assert "sessions" not in for_language(content, "es").untranslated, "the automatic plans are worded by the strings tables"
+
+
 def test_a_language_not_listed_is_skipped_with_a_note(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     shutil.copy(FIXTURE, root / "content" / "exercises" / "all-types.es.yml")
@@ -133,6 +181,10 @@ def test_the_shipped_workbook_is_complete_in_spanish() -> None:
         assert [(i.id, i.type) for i in translated.items] == [(i.id, i.type) for i in exercise.items], eid
     for page, text in content.pages.items():
         assert spanish.pages[page] != text, page
+    assert content.sessions, "the shipped workbook has session plans"
+    for ours, theirs in zip(spanish.sessions, content.sessions, strict=True):
+        assert ours.title != theirs.title and ours.purpose != theirs.purpose, theirs.id
+        assert [(s.exercise, s.minutes) for s in ours.slots] == [(s.exercise, s.minutes) for s in theirs.slots], theirs.id
     about = spanish.pages["about-the-sources"]
     assert "inglés" in about, "the Spanish page says the sources are in English"
     for source in content.sources:

@@ -216,10 +216,15 @@ def spanish() -> tuple[dict[str, str], list[object], Path]:
 
     content, errors = validate_content(REPO)
     assert content is not None, errors
-    # content/sessions.yml has no Spanish translation yet (content, not interface): leave the authored
-    # sessions out, so the plans are the automatic ones, worded entirely by the tables.
-    es = dataclasses.replace(for_language(content, "es"), sessions=[])
-    return render_pages(es, REPO / "templates", pdf=True, language="es"), list(pack_documents(es, REPO / "templates", language="es")), REPO
+    es = for_language(content, "es")  # the authored session plans too, from content/sessions.es.yml
+    pages = render_pages(es, REPO / "templates", pdf=True, language="es")
+    # and the guide of a workbook without sessions.yml, whose plans are all assembled (and worded by the tables)
+    automatic = render_pages(dataclasses.replace(es, sessions=[]), REPO / "templates", pdf=True, language="es")
+    pages[AUTOMATIC_GUIDE] = automatic["facilitator-guide.md"]
+    return pages, list(pack_documents(es, REPO / "templates", language="es")), REPO
+
+
+AUTOMATIC_GUIDE = "facilitator-guide.md, plans assembled automatically"
 
 
 def test_a_spanish_build_shows_no_english_interface_wording(spanish: tuple[dict[str, str], list[object], Path]) -> None:
@@ -233,6 +238,7 @@ def test_a_spanish_build_shows_no_english_interface_wording(spanish: tuple[dict[
             scored,
             "my-workbook.md",
             "facilitator-guide.md",
+            AUTOMATIC_GUIDE,
             "index.md",
             "chapters/" + next(p.split("/")[1] for p in pages if p.startswith("chapters/")),
         )
@@ -244,6 +250,8 @@ def test_a_spanish_build_shows_no_english_interface_wording(spanish: tuple[dict[
         "English interface wording on the Spanish pages (fragment -> id in strings_build.py)"
     )
     assert "Mi cuaderno" in sample["my-workbook.md"] and "Guía del facilitador" in sample["facilitator-guide.md"]
+    assert "Taller de media jornada: de la jerarquía a un plan de 90 días" in sample["facilitator-guide.md"]
+    assert "Planificada automáticamente" in sample[AUTOMATIC_GUIDE]
     assert "Instrucciones" in sample[scored] and "Cómo se puntúa" in sample[scored]
     assert '<html lang="es">' in facilitator.parts[0] and "dosier del facilitador" in facilitator.title
 
