@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
+from .messages import say
 from .model import Workbook
 from .strings import DEFAULTS as STRINGS
-from .strings import default_of, placeholders
+from .strings import default_of, overridable, placeholders
 
 
 def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
@@ -15,31 +16,23 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
     for key, text in workbook.strings.items():
         loc: Loc = ("strings", key)
         default = default_of(key)
-        if default is None:
-            errors.append(
-                ContentError(
-                    wb.file,
-                    *wb.position(loc, key=True),
-                    dotted(loc),
-                    f"unknown string id `{key}`",
-                    did_you_mean(key, STRINGS)
-                    or "the ids are listed, with their default text, in generator/strings.py (the scripts') "
-                    "and generator/strings_build.py (the pages' and PDFs')",
-                )
-            )
+        if default is None or not overridable(key):  # the messages to authors are not the readers' words
+            hint = did_you_mean(key, filter(overridable, STRINGS)) or say("check.string-unknown-hint")
+            errors.append(ContentError(wb.file, *wb.position(loc, key=True), dotted(loc), say("check.string-unknown", id=key), hint))
             continue
-        wanted, given = placeholders(default), placeholders(text)
-        problems = [f"leaves out {_braces(wanted - given)}"] if wanted - given else []
-        problems += [f"has {_braces(given - wanted)}, which this string does not fill"] if given - wanted else []
-        if problems:
+        missing, extra = _braces(placeholders(default) - placeholders(text)), _braces(placeholders(text) - placeholders(default))
+        problem = (
+            say("check.string-both", missing=missing, extra=extra)
+            if missing and extra
+            else say("check.string-leaves-out", missing=missing)
+            if missing
+            else say("check.string-extra", extra=extra)
+            if extra
+            else ""
+        )
+        if problem:
             errors.append(
-                ContentError(
-                    wb.file,
-                    *wb.position(loc),
-                    dotted(loc),
-                    "the text " + " and ".join(problems),
-                    f"keep the placeholders of the default text, `{default}`",
-                )
+                ContentError(wb.file, *wb.position(loc), dotted(loc), problem, say("check.string-placeholders-hint", default=default))
             )
     return errors
 

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .build import ENGINES, Project, build
 from .errors import ContentError, format_report
+from .messages import author_language, say, speaking, workbook_language
 
-# What the reader of a failed build is told after the message, by the stage that failed.
+# What the reader of a failed build is told after the message, by the stage that failed (ids of strings_check.py).
 FAILED = {
-    "refused": "Nothing was built.",
-    "setup": "Nothing was built; the previous site was left in place.",
-    "engine": "The {engine} build failed; the previous site was left in place.",
-    "pdf": "Nothing was built; the previous site was left in place.",
+    "refused": "cli.failed-refused",
+    "setup": "cli.failed-kept",
+    "engine": "cli.failed-engine",
+    "pdf": "cli.failed-kept",
 }
 
 
 def print_notes(notes: list[ContentError]) -> None:
     for note in notes:
-        print("note: " + note.format(), file=sys.stderr)
+        print(say("cli.note", note=note.format()), file=sys.stderr)
 
 
 def _root(value: str) -> Path:
@@ -65,16 +67,22 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     project = Project(args.root, work_dir=getattr(args, "work", None), site_url=getattr(args, "site_url", None))
+    # Messages to the author in the terminal's language (else the workbook's): see generator/messages.py.
+    with speaking(author_language(os.environ, workbook_language(project.root))):
+        return run(args, project)
 
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    """The command `args` names, on `project`; its exit status."""
     if args.command == "check":
         from .validate import validate_content
 
         content, errors = validate_content(project.root)
         print_notes(content.notes if content else [])
         if errors:
-            print(format_report(errors).replace("nothing was built", "fix them and run again"), file=sys.stderr)
+            print(format_report(errors, "check"), file=sys.stderr)
             return 1
-        print("content is valid")
+        print(say("cli.valid"))
         return 0
     if args.command == "new":
         from .scaffold import new_exercise, new_source
@@ -83,13 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             print("\n".join(e.format() for e in errors), file=sys.stderr)
             return 1
-        print(f"wrote {path}" + (" and added it to a chapter in content/workbook.yml" if args.kind == "exercise" else ""))
+        print(say("cli.wrote-exercise" if args.kind == "exercise" else "cli.wrote", path=path))
         return 0
     if args.command == "schema":
         from .schema import write_schemas
 
         for path in write_schemas(project.root):
-            print(f"wrote {path}")
+            print(say("cli.wrote", path=path))
         return 0
     if args.command == "serve":
         from .serve import serve
@@ -97,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(project, port=args.port)
 
     if args.offline and args.engine != "mkdocs":
-        print("--offline builds with the mkdocs engine (Zensical has no offline plugin yet)", file=sys.stderr)
+        print(say("cli.offline-engine"), file=sys.stderr)
         return 1
     result = build(
         project,
@@ -112,10 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if result.failure:
         print(result.failure.message, file=sys.stderr)
-        print(f"\n{FAILED[result.failure.stage].format(engine=args.engine)}", file=sys.stderr)
+        print("\n" + say(FAILED[result.failure.stage], engine=args.engine), file=sys.stderr)
         return 1
     print_notes(result.notes)
-    print(f"built {result.site}")
+    print(say("cli.built", site=result.site))
     return 0
 
 
