@@ -30,46 +30,42 @@ def _root(value: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="workbook", description="Build the career workbook from content/.")
-    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (default: the current one)")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    b = commands.add_parser("build", help="check the content and build the site")
-    b.add_argument("--site", type=_root, default=None, help="output folder (default: site/)")
-    b.add_argument("--engine", choices=ENGINES, default="mkdocs")
-    b.add_argument("--work", type=_root, default=None, help="folder for the generated docs (default: build/)")
-    b.add_argument("--offline", action="store_true", help="build a copy that works opened from disk (file://), search included")
-    b.add_argument(
-        "--no-offline-zip",
-        dest="offline_zip",
-        action="store_false",
-        help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)",
-    )
-    b.add_argument(
-        "--site-url",
-        default=None,
-        help="the site's public address, overriding workbook.yml's site_url (a publishing workflow knows it; it enables "
-        "instant navigation and the QR codes)",
-    )
-    b.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF packs (site/downloads/); pages then do not link them")
-
-    s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
-    s.add_argument("--port", type=int, default=8000)
-
-    commands.add_parser("check", help="check the content without building")
-
-    n = commands.add_parser("new", help="write a valid, commented starting file for an exercise or a source")
-    n.add_argument("kind", choices=("exercise", "source"))
-    n.add_argument("id", help="lower-case words joined by hyphens, e.g. `my-values`")
-    n.add_argument("--chapter", default=None, help="chapter id to add a new exercise to (default: the last chapter)")
-
-    commands.add_parser("schema", help="write the JSON Schema of the content files into schemas/")
-
-    args = parser.parse_args(argv)
+    # Messages to the author in the terminal's language, else the workbook's (generator/messages.py): the
+    # help before `--root` is known, from the current folder's workbook; the run from the project's.
+    with speaking(author_language(os.environ, workbook_language(Path.cwd()))):
+        args = command_line().parse_args(argv)
     project = Project(args.root, work_dir=getattr(args, "work", None), site_url=getattr(args, "site_url", None))
-    # Messages to the author in the terminal's language (else the workbook's): see generator/messages.py.
     with speaking(author_language(os.environ, workbook_language(project.root))):
         return run(args, project)
+
+
+def command_line() -> argparse.ArgumentParser:
+    """The command's arguments, with their help in the author's language (argparse's own words stay English)."""
+    parser = argparse.ArgumentParser(prog="workbook", description=say("cli.help"))
+    parser.add_argument("--root", type=_root, default=Path.cwd(), help=say("cli.help-root"))
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    b = commands.add_parser("build", help=say("cli.help-build"))
+    b.add_argument("--site", type=_root, default=None, help=say("cli.help-site"))
+    b.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    b.add_argument("--work", type=_root, default=None, help=say("cli.help-work"))
+    b.add_argument("--offline", action="store_true", help=say("cli.help-offline"))
+    b.add_argument("--no-offline-zip", dest="offline_zip", action="store_false", help=say("cli.help-no-offline-zip"))
+    b.add_argument("--site-url", default=None, help=say("cli.help-site-url"))
+    b.add_argument("--no-pdf", dest="pdf", action="store_false", help=say("cli.help-no-pdf"))
+
+    s = commands.add_parser("serve", help=say("cli.help-serve"))
+    s.add_argument("--port", type=int, default=8000)
+
+    commands.add_parser("check", help=say("cli.help-check"))
+
+    n = commands.add_parser("new", help=say("cli.help-new"))
+    n.add_argument("kind", choices=("exercise", "source"))
+    n.add_argument("id", help=say("cli.help-new-id"))
+    n.add_argument("--chapter", default=None, help=say("cli.help-chapter"))
+
+    commands.add_parser("schema", help=say("cli.help-schema"))
+    return parser
 
 
 def run(args: argparse.Namespace, project: Project) -> int:

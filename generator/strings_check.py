@@ -397,4 +397,21 @@ CHECK: dict[str, str] = {
     "cli.failed-kept": "Nothing was built; the previous site was left in place.",
     "cli.failed-engine": "The {engine} build failed; the previous site was left in place.",
     "cli.regenerated": "workbook: regenerated",
+    # `workbook --help` and each command's `--help` (argparse's own words, "usage:", stay English)
+    "cli.help": "Build the career workbook from content/.",
+    "cli.help-root": "project folder (default: the current one)",
+    "cli.help-build": "check the content and build the site",
+    "cli.help-site": "output folder (default: site/)",
+    "cli.help-work": "folder for the generated docs (default: build/)",
+    "cli.help-offline": "build a copy that works opened from disk (file://), search included",
+    "cli.help-no-offline-zip": "skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)",
+    "cli.help-site-url": "the site's public address, overriding workbook.yml's site_url (a publishing workflow knows it; it enables "
+    "instant navigation and the QR codes)",
+    "cli.help-no-pdf": "skip the PDF packs (site/downloads/); pages then do not link them",
+    "cli.help-serve": "live preview on 127.0.0.1 that rebuilds when content/ or templates/ change",
+    "cli.help-check": "check the content without building",
+    "cli.help-new": "write a valid, commented starting file for an exercise or a source",
+    "cli.help-new-id": "lower-case words joined by hyphens, e.g. `my-values`",
+    "cli.help-chapter": "chapter id to add a new exercise to (default: the last chapter)",
+    "cli.help-schema": "write the JSON Schema of the content files into schemas/",
 }

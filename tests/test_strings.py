@@ -129,7 +129,8 @@ def test_a_valid_override_builds_into_the_site_assets(project: Path) -> None:
 def test_without_overrides_the_site_gets_the_defaults(project: Path) -> None:
     content, errors = validate_content(project)
     assert content is not None, errors
-    assert site_table(docs_files(content, project / "templates")) == {k: v for k, v in DEFAULTS.items() if k not in BUILD and k not in CHECK}
+    scripts = {k: v for k, v in DEFAULTS.items() if k not in BUILD and k not in CHECK}
+    assert site_table(docs_files(content, project / "templates")) == scripts
 
 
 def test_strings_js_loads_before_the_scripts_that_read_it() -> None:
