@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
-from .messages import and_list, number, say, say_n
+from .messages import and_list, described, number, say, say_n
 from .model import ITEM_TYPES, PROBLEM
 
 
@@ -77,9 +77,16 @@ def _unwrap(annotation: Any, part: str | int) -> Any:
 
 
 def _field_help(model: type[BaseModel] | None, name: str) -> str:
+    """The field's description, as a hint: the model's English (the JSON Schema's too), or its translation."""
     if model is None or name not in model.model_fields:
         return ""
-    return model.model_fields[name].description or ""
+    return described(field_key(model, name), model.model_fields[name].description or "")
+
+
+def field_key(model: type[BaseModel], name: str) -> str:
+    """The id of a field's description in a locale table: `field.<the class that declares it>.<name>`."""
+    owner = next((c for c in model.__mro__ if name in getattr(c, "__annotations__", {})), model)
+    return f"field.{owner.__name__}.{name}"
 
 
 def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> ContentError:

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from babel.numbers import format_decimal
 
-from .strings import languages_with_tables
+from .strings import languages_with_tables, locale_table
 from .wording import Wording
 
 # The variables a gettext program reads for the language of its messages, in the order it reads them.
@@ -108,3 +108,9 @@ def whole(n: int) -> str:
 def and_list(items: list[object]) -> str:
     """ "`a`, `b` and `c`" in the author's language."""
     return str(_wording(spoken()).and_list(items))
+
+
+def described(key: str, english: str) -> str:
+    """A field's description quoted in a hint: generator/model.py's English (also the JSON Schema's, which
+    editors show), or the author's language's `field.<Model>.<name>` where its locale table gives one."""
+    return locale_table(spoken()).get(key, english) if english else ""

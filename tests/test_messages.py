@@ -2,7 +2,8 @@
 the terminal's locale first, then the workbook's `language`, then English.
 
 That every id has its Spanish with the same placeholders is tests/test_locales.py's (the ids are in
-DEFAULTS); that no checking or build module words a message itself is tests/test_wording.py's.
+DEFAULTS); that no checking or build module words a message itself is tests/test_wording.py's. The
+fields' descriptions quoted in hints are the model's (English) with `field.<Model>.<name>` in each table.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from generator.messages import author_language, say, speaking, workbook_language
+from generator.strings import LOCALES, locale_table
 from generator.validate import validate_content
 
 from .conftest import REPO
 
+TABLES = sorted(LOCALES.glob("*.yml"))
 SPANISH = {"LANG": "es_ES.UTF-8"}
 NO_LANGUAGE = {"LANG": "C"}
 
@@ -171,3 +174,44 @@ def test_outside_the_command_messages_are_english() -> None:
     with speaking("es"):
         assert say("check.file-empty") == "el archivo está vacío"
     assert say("check.file-empty") == "the file is empty"
+
+
+# --- the fields' descriptions, quoted in hints ------------------------------------------------------------
+
+
+def described_fields() -> dict[str, str]:
+    """Every field of the content model with a description: its id in a locale table -> the English."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import generator.model as model
+    from generator.field_errors import field_key
+
+    out: dict[str, str] = {}
+    for _, cls in inspect.getmembers(model, inspect.isclass):
+        if issubclass(cls, BaseModel) and cls.__module__ == model.__name__:
+            out |= {field_key(cls, name): info.description for name, info in cls.model_fields.items() if info.description}
+    return out
+
+
+@pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
+def test_a_table_describes_exactly_the_models_fields(path: Path) -> None:
+    fields = described_fields()
+    assert len(fields) > 50, "the scan sees the model"
+    table = {k: v for k, v in locale_table(path.stem).items() if k.startswith("field.")}
+    missing = sorted(fields.keys() - table.keys())
+    extra = sorted(table.keys() - fields.keys())
+    assert not missing, f"generator/locales/{path.name} lacks these fields' descriptions (translate them): {missing}"
+    assert not extra, f"generator/locales/{path.name} describes fields generator/model.py does not have: {extra}"
+    assert not [k for k in fields if table[k] == fields[k]], "a description left in English"
+
+
+def test_a_missing_fields_hint_quotes_its_description_in_the_authors_language(project: Path) -> None:
+    runway = project / "content" / "exercises" / "runway.yml"
+    runway.write_text(runway.read_text(encoding="utf-8").replace("minutes:", "minutos:", 1), encoding="utf-8")
+    _, english = validate_content(project)
+    with speaking("es"):
+        _, spanish = validate_content(project)
+    assert "add `minutes:` (Time a reader or workshop needs.)" in [e.hint for e in english]
+    assert "añade `minutes:` (El tiempo que necesita un lector o un taller.)" in [e.hint for e in spanish]
