@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from babel.numbers import format_decimal
 
-from .strings import languages_with_tables, locale_table
+from .strings import SAFE_LOADER, languages_with_tables, locale_table
 from .wording import Wording
 
 # The variables a gettext program reads for the language of its messages, in the order it reads them.
@@ -59,7 +59,7 @@ def workbook_language(root: Path) -> str | None:
     """`language:` of content/workbook.yml when the file can be read (it may be the file with the
     problems: then None, and the messages fall back to English)."""
     try:
-        data = yaml.safe_load((root / "content" / "workbook.yml").read_text(encoding="utf-8"))
+        data = yaml.load((root / "content" / "workbook.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     language = data.get("language", "en") if isinstance(data, dict) else None
