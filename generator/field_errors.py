@@ -125,8 +125,10 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
     if kind == "union_tag_not_found":
         return error(say("check.item-type-missing"), say("check.item-type-missing-hint", types=", ".join(ITEM_TYPES)))
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        # pydantic lists the choices in English ("'a', 'b' or 'c'"): the list is joined again in the author's language
+        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",") if c.strip()]
+        quoted = [f"'{c}'" for c in choices]
+        expected = say("check.or-list", rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
         return error(say("check.expected-one-of", expected=expected, found=describe(found)), did_you_mean(str(found), choices))
     if kind == "string_pattern_mismatch":
         if loc and (str(loc[-1]) in ID_FIELDS or isinstance(loc[-1], int)):

@@ -120,8 +120,10 @@ CHECK: dict[str, str] = {
     "check.item-type-unknown": "unknown item type `{type}`",
     "check.item-type-missing": "the item has no `type`",
     "check.item-type-missing-hint": "add `type:` with one of: {types}",
-    # {expected}: the choices as pydantic lists them ('a' or 'b'); {found}: check.value-*
+    # {expected}: the choices, each in quotes, joined by check.or-list; {found}: check.value-*
     "check.expected-one-of": "expected one of {expected}, found {found}",
+    # the last two of a list of choices; {rest}: the others, joined by commas
+    "check.or-list": "{rest} or {last}",
     "check.invalid-id": "`{value}` is not a valid id",
     # {example}: the value written as an id
     "check.invalid-id-hint": "ids are lower-case letters a-z and digits, in words joined by hyphens (no spaces or accents), "

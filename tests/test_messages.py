@@ -146,10 +146,13 @@ def test_band_limits_are_numbers_of_the_language(project: Path) -> None:
 def test_the_model_checks_speak_spanish_too(project: Path) -> None:
     """A validator of generator/model.py raises an id with its values: they are worded in the author's language."""
     wb = project / "content" / "workbook.yml"
-    wb.write_text(wb.read_text(encoding="utf-8") + "theme:\n  primary: red\n", encoding="utf-8")
+    wb.write_text(wb.read_text(encoding="utf-8") + "paper: A5\ntheme:\n  primary: red\n", encoding="utf-8")
     with speaking("es"):
         _, errors = validate_content(project)
-    assert [(e.path, e.message) for e in errors] == [("theme.primary", "se esperaba un color hexadecimal como '#2f5d50'")]
+    assert [(e.path, e.message) for e in sorted(errors)] == [
+        ("paper", "se esperaba uno de 'a4' o 'letter', pero se encontró el texto `A5`"),  # pydantic's "or" too
+        ("theme.primary", "se esperaba un color hexadecimal como '#2f5d50'"),
+    ]
 
 
 def test_a_workbook_cannot_override_the_messages_to_authors(project: Path) -> None:
