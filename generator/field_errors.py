@@ -148,8 +148,8 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
     if kind in _BOUNDS:
         bound = next(iter(ctx.values()), "")
         return error(say(_BOUNDS[kind], bound=bound, found=describe(found)), field_help())
-    expected = _EXPECTED.get(kind)
-    if expected:
+    kind_expected = _EXPECTED.get(kind)
+    if kind_expected:
         hint = ""
         if kind == "string_type" and isinstance(found, bool):
             hint = say("check.bool-text-hint")
@@ -159,7 +159,7 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
             hint = say("check.as-list-hint", value=found)
         elif kind == "finite_number":
             hint = say("check.infinite-hint")
-        return error(say("check.expected", expected=say(expected), found=describe(found)), hint)
+        return error(say("check.expected", expected=say(kind_expected), found=describe(found)), hint)
     return error(pydantic_message(err))
 
 
