@@ -7,7 +7,7 @@ from .load import Loaded
 from .messages import say
 from .model import Workbook
 from .strings import DEFAULTS as STRINGS
-from .strings import default_of, overridable, placeholders
+from .strings import default_of, defaults_for, overridable, placeholders, plural_variant
 
 
 def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
@@ -31,8 +31,11 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
             else ""
         )
         if problem:
+            # the default as the workbook's language has it: what the override replaces
+            local = defaults_for(workbook.language)
+            shown = local.get(key) or local.get(plural_variant(key) or "", default)
             errors.append(
-                ContentError(wb.file, *wb.position(loc), dotted(loc), problem, say("check.string-placeholders-hint", default=default))
+                ContentError(wb.file, *wb.position(loc), dotted(loc), problem, say("check.string-placeholders-hint", default=shown))
             )
     return errors
 
