@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .build import ENGINES, Project, build
 from .errors import ContentError, format_report
-from .messages import author_language, say, speaking, workbook_language
+from .load import load_yaml
+from .messages import author_language, say, speaking
 
 # What the reader of a failed build is told after the message, by the stage that failed (ids of strings_check.py).
 FAILED = {
@@ -23,6 +24,15 @@ FAILED = {
 def print_notes(notes: list[ContentError]) -> None:
     for note in notes:
         print(say("cli.note", note=note.format()), file=sys.stderr)
+
+
+def workbook_language(root: Path) -> str | None:
+    """`language:` of content/workbook.yml when the file can be read, through the loader's limits (it
+    may be the file with the problems, even a hostile one: then None, and the messages are English)."""
+    loaded, _ = load_yaml(root / "content" / "workbook.yml", "content/workbook.yml")
+    data = loaded.data if loaded is not None else None
+    language = data.get("language", "en") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else None
 
 
 def _root(value: str) -> Path:

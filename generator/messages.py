@@ -5,8 +5,9 @@ Pipeline position: every stage that finds a problem words it with `say(id, **val
 the ContentError (or a build failure), so errors stay plain data with their text in them. The ids
 and their English are in generator/strings_check.py, other languages in generator/locales/<lang>.yml,
 like the readers' wording. Which language: the `workbook` command decides once per run
-(`author_language`) and speaks it (`speaking`); code that calls the stages directly (the tests, a
-program embedding them) gets English unless it says otherwise.
+(`author_language`, from the environment and cli.workbook_language) and speaks it (`speaking`);
+code that calls the stages directly (the tests, a program embedding them) gets English unless it
+says otherwise.
 
 Why not the workbook's `language`? An author runs the command in a terminal whose locale says which
 language they read, as every gettext program assumes; the workbook's language is the next best
@@ -19,12 +20,10 @@ import contextlib
 import functools
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from pathlib import Path
 
-import yaml
 from babel.numbers import format_decimal
 
-from .strings import SAFE_LOADER, languages_with_tables, locale_table
+from .strings import languages_with_tables, locale_table
 from .wording import Wording
 
 # The variables a gettext program reads for the language of its messages, in the order it reads them.
@@ -53,17 +52,6 @@ def author_language(environ: Mapping[str, str], workbook_language: str | None) -
                 return language
     base = (workbook_language or "").split("-")[0]
     return base if base in tables else "en"
-
-
-def workbook_language(root: Path) -> str | None:
-    """`language:` of content/workbook.yml when the file can be read (it may be the file with the
-    problems: then None, and the messages fall back to English)."""
-    try:
-        data = yaml.load((root / "content" / "workbook.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    language = data.get("language", "en") if isinstance(data, dict) else None
-    return language if isinstance(language, str) else None
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ fields' descriptions quoted in hints are the model's (English) with `field.<Mode
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.messages import author_language, say, speaking, workbook_language
+from generator.cli import workbook_language
+from generator.messages import author_language, say, speaking
 from generator.strings import LOCALES, locale_table
 from generator.validate import validate_content
 
@@ -52,6 +54,10 @@ def test_the_workbook_language_is_read_when_the_file_can_be(project: Path) -> No
     assert workbook_language(project) == "es"
     wb.write_text("title: [unclosed\n", encoding="utf-8")
     assert workbook_language(project) is None, "a broken workbook.yml: its problems are reported in English, not a traceback"
+    levels = "abcdefghijkl"  # each level three times the one before: 3**11 values
+    bomb = "".join(f"{c}: &{c} [*{p}, *{p}, *{p}]\n" for p, c in itertools.pairwise(levels))
+    wb.write_text('language: es\na: &a ["x", "x"]\n' + bomb, encoding="utf-8")
+    assert workbook_language(project) is None, "an alias bomb is refused by the loader's limits before it costs anything"
     wb.unlink()
     assert workbook_language(project) is None
 
