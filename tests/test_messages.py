@@ -38,6 +38,7 @@ NO_LANGUAGE = {"LANG": "C"}
         ({"LC_ALL": "C.UTF-8", "LANG": "es_ES.UTF-8"}, "en", "es"),  # C names no language: the next variable says
         ({"LANGUAGE": "fr:es", "LANG": "en_GB.UTF-8"}, "en", "es"),  # LANGUAGE lists several, the first with a table wins
         ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "es_ES.UTF-8"}, "es", "en"),  # LC_MESSAGES before LANG, as gettext reads them
+        ({"LANGUAGE": "en", "LANG": "es_ES.UTF-8"}, "es", "en"),  # English for one run: LANGUAGE=en workbook check
         ({"LANG": "de_DE.UTF-8"}, "es-MX", "es"),  # no German table: the workbook's language, regional variant and all
         ({"LANG": "de_DE.UTF-8"}, "de", "en"),
         ({}, None, "en"),  # nothing known, or workbook.yml unreadable: English
