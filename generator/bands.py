@@ -1,7 +1,8 @@
 """Stage 2, validate: whether a dimension's bands cover the scores it can reach, exactly once.
 
 spec.py computes the reachable range; `band_problems` says what is wrong with the bands over it (a gap,
-an overlap, a band no score reaches, a band out of order), each with the fix. Pure functions.
+an overlap, a band no score reaches, a band out of order), each with the fix, worded in the author's
+language (messages.py). Pure functions.
 """
 
 from __future__ import annotations

@@ -20,15 +20,8 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
             hint = did_you_mean(key, filter(overridable, STRINGS)) or say("check.string-unknown-hint")
             errors.append(ContentError(wb.file, *wb.position(loc, key=True), dotted(loc), say("check.string-unknown", id=key), hint))
             continue
-        missing, extra = _braces(placeholders(default) - placeholders(text)), _braces(placeholders(text) - placeholders(default))
-        problem = (
-            say("check.string-both", missing=missing, extra=extra)
-            if missing and extra
-            else say("check.string-leaves-out", missing=missing)
-            if missing
-            else say("check.string-extra", extra=extra)
-            if extra
-            else ""
+        problem = _placeholder_problem(
+            _braces(placeholders(default) - placeholders(text)), _braces(placeholders(text) - placeholders(default))
         )
         if problem:
             # the default as the workbook's language has it: what the override replaces
@@ -38,6 +31,15 @@ def strings_checks(workbook: Workbook, wb: Loaded) -> list[ContentError]:
                 ContentError(wb.file, *wb.position(loc), dotted(loc), problem, say("check.string-placeholders-hint", default=shown))
             )
     return errors
+
+
+def _placeholder_problem(missing: str, extra: str) -> str:
+    """What is wrong with an override's placeholders ("" when nothing): some left out, some it may not have, or both."""
+    if missing and extra:
+        return say("check.string-both", missing=missing, extra=extra)
+    if missing:
+        return say("check.string-leaves-out", missing=missing)
+    return say("check.string-extra", extra=extra) if extra else ""
 
 
 def _braces(names: set[str]) -> str:
