@@ -22,9 +22,11 @@ from .docs_folder import JINJA_CACHE, write_docs
 from .downloads import DOWNLOADS, OFFLINE_ZIP
 from .engine import ENGINES, engine_output, ensure_engine, run_engine
 from .errors import ContentError
+from .field_errors import pydantic_message
 from .footer_path import footer_path
 from .languages import LanguageSite, alternate, language_sites, link_counterparts, site_folder
 from .links import Links
+from .messages import say
 from .model import Content, Workbook
 from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
 from .precache import write_worker
@@ -138,10 +140,8 @@ def with_site_url(content: Content, site_url: str) -> tuple[Content | None, list
     try:
         workbook = Workbook.model_validate(content.workbook.model_dump() | {"site_url": site_url})
     except ValidationError as exc:
-        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-        return None, [
-            ContentError("--site-url", 0, 0, "site_url", message, "give the site's public address, e.g. https://you.github.io/workbook/")
-        ]
+        message = pydantic_message(exc.errors()[0])
+        return None, [ContentError("--site-url", 0, 0, "site_url", message, say("build.site-url-hint"))]
     return replace(content, workbook=workbook), []
 
 
@@ -157,8 +157,8 @@ def template_error(exc: TemplateError, project: Project) -> ContentError:
         getattr(exc, "lineno", 0) or 0,
         0,
         "",
-        f"template error: {exc.message or exc}",
-        "fix the template (Jinja2 syntax); `git diff templates/` shows what changed",
+        say("build.template-error", error=exc.message or exc),
+        say("build.template-error-hint"),
     )
 
 
@@ -245,7 +245,7 @@ def sites_into(
             except TemplateError as exc:
                 return BuildResult(errors=[template_error(exc, project)])
             except Exception as exc:  # WeasyPrint's own errors have no common base class
-                return BuildResult(failure=BuildFailure("pdf", f"making the PDF packs failed: {type(exc).__name__}: {exc}"))
+                return BuildResult(failure=BuildFailure("pdf", say("build.pdf-failed", error=f"{type(exc).__name__}: {exc}")))
             timing["pdf"] = timing.get("pdf", 0.0) + time.perf_counter() - started
     link_counterparts(target, sites, directory_urls=not offline)
     if not offline:  # from disk no worker can run
@@ -259,11 +259,11 @@ def sites_into(
 def unsafe_site(site: Path, root: Path) -> str:
     """Why `site` must not be replaced by a build ("" when it may): the swap deletes what was there."""
     if site == root or root.is_relative_to(site):
-        return f"refusing to build into {site}: it holds the project itself. Choose an empty folder or site/."
+        return say("build.refused-project", site=site)
     if any(site == root / name or site.is_relative_to(root / name) for name in ("content", "templates", "generator", "tests", ".git")):
-        return f"refusing to build into {site}: it is part of the project's sources. Choose an empty folder or site/."
+        return say("build.refused-sources", site=site)
     if site.is_dir() and any(site.iterdir()) and not (site / "index.html").is_file():
-        return f"refusing to build into {site}: it is not empty and holds no previous build. Choose an empty folder or site/."
+        return say("build.refused-not-empty", site=site)
     return ""
 
 

@@ -13,6 +13,7 @@ from . import spec as scoring
 from .bands import band_problems
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
+from .messages import say
 from .model import Choice, Dimension, Exercise, Number, Table
 
 
@@ -27,19 +28,19 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
         if ideas is not None and idea not in ideas:
             at(
                 ("ideas", i),
-                f"no idea `{idea}` in any source",
-                did_you_mean(idea, ideas) or "add it to a file in content/sources/ or fix the id",
+                say("check.no-idea", id=idea),
+                did_you_mean(idea, ideas) or say("check.no-idea-hint"),
             )
     for i, ref in enumerate(ex.follow_ups):
         if ref not in exercise_ids:
-            at(("follow_ups", i), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+            at(("follow_ups", i), say("check.no-exercise", id=ref), did_you_mean(ref, exercise_ids) or say("check.fix-or-remove-hint"))
         elif ref == ex.id:
-            at(("follow_ups", i), "an exercise cannot follow up on itself", "remove the line")
+            at(("follow_ups", i), say("check.follows-itself"), say("check.remove-line-hint"))
 
     item_ids: dict[str, int] = {}
     for i, item in enumerate(ex.items):
         if item.id in item_ids:
-            at(("items", i, "id"), f"the item id `{item.id}` is already used by items[{item_ids[item.id]}]", "give each item its own id")
+            at(("items", i, "id"), say("check.item-id-used", id=item.id, index=item_ids[item.id]), say("check.item-id-used-hint"))
         item_ids.setdefault(item.id, i)
         if isinstance(item, Table):
             cols: set[str] = set()
@@ -47,8 +48,8 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
                 if col.id in cols:
                     at(
                         ("items", i, "columns", c, "id"),
-                        f"the column id `{col.id}` is used twice in this table",
-                        "give each column its own id",
+                        say("check.column-id-twice", id=col.id),
+                        say("check.column-id-twice-hint"),
                     )
                 cols.add(col.id)
 
@@ -67,20 +68,20 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
             if not ex.scoring:
                 at(
                     target_loc,
-                    f"the item counts towards `{dim_id}`, but the exercise has no `scoring`",
-                    "add a `scoring:` section declaring the dimension, or remove this line",
+                    say("check.no-scoring", dimension=dim_id),
+                    say("check.no-scoring-hint"),
                 )
             elif dim_id not in dims:
                 at(
                     target_loc,
-                    f"no dimension `{dim_id}` is declared in `scoring.dimensions`",
-                    did_you_mean(dim_id, dims) or "declare it under scoring.dimensions",
+                    say("check.no-dimension-declared", dimension=dim_id),
+                    did_you_mean(dim_id, dims) or say("check.no-dimension-declared-hint"),
                 )
             elif dim_id in composites:
                 at(
                     target_loc,
-                    f"`{dim_id}` is built from other dimensions (`of`), so items cannot count towards it",
-                    "name one of the dimensions it is built from: " + ", ".join(f"`{c}`" for c in composites[dim_id]),
+                    say("check.composite-target", dimension=dim_id),
+                    say("check.composite-target-hint", parts=", ".join(f"`{c}`" for c in composites[dim_id])),
                 )
             else:
                 scored_dims.add(dim_id)
@@ -88,8 +89,8 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
             missing = next(n for n, o in enumerate(item.options) if o.value is None)
             at(
                 ("items", i, "options", missing),
-                "a scored choice needs a `value` on every option",
-                "add `value:` (its score) to each option",
+                say("check.choice-values"),
+                say("check.choice-values-hint"),
             )
 
     if not ex.scoring:
@@ -99,11 +100,15 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
     for d, dim in enumerate(ex.scoring.dimensions):
         loc: Loc = ("scoring", "dimensions", d)
         if dim.id in dim_ids:
-            at((*loc, "id"), f"the dimension id `{dim.id}` is used twice", "give each dimension its own id")
+            at((*loc, "id"), say("check.dimension-id-twice", id=dim.id), say("check.dimension-id-twice-hint"))
         dim_ids.add(dim.id)
         for f, ref in enumerate(dim.follow_ups):
             if ref not in exercise_ids:
-                at((*loc, "follow_ups", f), f"no exercise `{ref}`", did_you_mean(ref, exercise_ids) or "fix the id or remove the line")
+                at(
+                    (*loc, "follow_ups", f),
+                    say("check.no-exercise", id=ref),
+                    did_you_mean(ref, exercise_ids) or say("check.fix-or-remove-hint"),
+                )
         if dim.of:
             composite_checks(ex, d, dim, at)
             continue
@@ -113,16 +118,16 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
                 if ref not in numbers:
                     at(
                         (*loc, part),
-                        f"`{ref}` is not a number item of this exercise",
-                        did_you_mean(ref, numbers) or "a ratio divides two `type: number` items",
+                        say("check.ratio-not-number", id=ref),
+                        did_you_mean(ref, numbers) or say("check.ratio-not-number-hint"),
                     )
             if not {dim.numerator, dim.denominator} <= numbers:
                 continue
         elif dim.id not in scored_dims:
             at(
                 (*loc, "id"),
-                f"no item counts towards the dimension `{dim.id}`",
-                "set `dimension: " + dim.id + "` on its items, or remove the dimension",
+                say("check.dimension-unused", id=dim.id),
+                say("check.dimension-unused-hint", id=dim.id),
             )
             continue
         unbounded_column = any(
@@ -131,8 +136,8 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
         if dim.aggregate == "percentage" and unbounded_column:
             at(
                 (*loc, "aggregate"),
-                "a percentage cannot include a table's number column (it has no upper limit)",
-                "use `sum` or `mean`, or a `choice` column",
+                say("check.percentage-table"),
+                say("check.percentage-table-hint"),
             )
             continue
         if dim.aggregate == "percentage" and any(
@@ -141,8 +146,8 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
         ):
             at(
                 (*loc, "aggregate"),
-                "a percentage needs every number item in it to have `min` and `max`",
-                "add `min:` and `max:` to those items, or use `sum`",
+                say("check.percentage-bounds"),
+                say("check.percentage-bounds-hint"),
             )
             continue
         low, high = scoring.dimension_range(ex, dim)
@@ -160,13 +165,13 @@ def exercise_checks(ex: Exercise, loaded: Loaded, ideas: set[str] | None, exerci
     if overall:
         for o, ref in enumerate(overall.of):
             if ref not in dim_ids:
-                at(("scoring", "overall", "of", o), f"no dimension `{ref}`", did_you_mean(ref, dim_ids))
+                at(("scoring", "overall", "of", o), say("check.no-dimension", id=ref), did_you_mean(ref, dim_ids))
         chosen = scoring.overall_of(ex)
         if overall.aggregate == "difference" and len(chosen) != 2:
             at(
                 ("scoring", "overall", "of"),
-                "`difference` needs exactly two dimensions in `of`",
-                "write `of: [first, second]`: the score is first minus second",
+                say("check.difference-two"),
+                say("check.difference-two-hint"),
             )
         elif not errors:
             low, high = scoring.overall_range(overall, scoring.dimension_ranges(ex), chosen)
@@ -183,17 +188,17 @@ def composite_checks(ex: Exercise, d: int, dim: Dimension, at: Callable[[Loc, st
     for i, ref in enumerate(dim.of):
         part = declared.get(ref)
         if part is None:
-            at((*loc, "of", i), f"no dimension `{ref}`", did_you_mean(ref, [x for x in declared if x != dim.id]) or "")
+            at((*loc, "of", i), say("check.no-dimension", id=ref), did_you_mean(ref, [x for x in declared if x != dim.id]) or "")
         elif ref == dim.id:
-            at((*loc, "of", i), "a dimension cannot be built from itself", "remove the line")
+            at((*loc, "of", i), say("check.built-from-itself"), say("check.remove-line-hint"))
         elif part.better != dim.better:
             at(
                 (*loc, "of", i),
-                f"`{ref}` is better {part.better} but `{dim.id}` is better {dim.better}: their scores would cancel out",
-                "give them the same `better`, and reverse the items that point the other way (`reverse: true`)",
+                say("check.better-mismatch", part=ref, part_better=part.better, id=dim.id, better=dim.better),
+                say("check.better-mismatch-hint"),
             )
         elif dim.id in _reaches(ref, declared):
-            at((*loc, "of", i), f"`{ref}` is itself built from `{dim.id}`: a loop", "a domain lists its facets; a facet lists no `of`")
+            at((*loc, "of", i), say("check.composite-loop", part=ref, id=dim.id), say("check.composite-loop-hint"))
 
 
 def _reaches(start: str, declared: dict[str, Dimension]) -> set[str]:

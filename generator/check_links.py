@@ -18,6 +18,7 @@ from markdown.extensions.toc import slugify
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
+from .messages import say
 from .model import Exercise, Source, Workbook
 
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -60,9 +61,9 @@ def link_problems(text: str, page: str, known: dict[str, set[str] | None]) -> It
         line = text.count("\n", 0, match.start()) + 1
         if resolved not in known:
             near = did_you_mean(resolved, known)
-            yield line, f"the link `{target}` leads to no page (`{resolved}`)", near or "link to a page the workbook has"
+            yield line, say("check.link-no-page", target=target, resolved=resolved), near or say("check.link-no-page-hint")
         elif anchor and (ideas := known[resolved]) is not None and anchor not in ideas:
-            yield line, f"the link `{target}` names no heading or idea `#{anchor}` on that page", did_you_mean(anchor, ideas)
+            yield line, say("check.link-no-anchor", target=target, anchor=anchor), did_you_mean(anchor, ideas)
 
 
 def markdown_fields(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
+from .messages import say
 from .model import Exercise, Source, Workbook
 
 # Pages the generator writes itself (besides chapters/, exercises/ and sources/, which are folders).
@@ -40,8 +41,8 @@ def cross_checks(
                 at(
                     loaded,
                     ("ideas", i, "id"),
-                    f"the idea id `{idea.id}` is already used in {idea_home[idea.id]}",
-                    "give each idea its own id",
+                    say("check.idea-id-used", id=idea.id, file=idea_home[idea.id]),
+                    say("check.idea-id-used-hint"),
                 )
             else:
                 idea_home[idea.id] = loaded.file
@@ -51,7 +52,7 @@ def cross_checks(
     seen_chapters: set[str] = set()
     for c, chapter in enumerate(workbook.chapters):
         if chapter.id in seen_chapters:
-            at(wb, ("chapters", c, "id"), f"the chapter id `{chapter.id}` is used twice", "give each chapter its own id")
+            at(wb, ("chapters", c, "id"), say("check.chapter-id-twice", id=chapter.id), say("check.chapter-id-twice-hint"))
         seen_chapters.add(chapter.id)
         for e, eid in enumerate(chapter.exercises):
             if eid in broken_exercises:
@@ -60,15 +61,15 @@ def cross_checks(
                 at(
                     wb,
                     ("chapters", c, "exercises", e),
-                    f"no exercise `{eid}` in content/exercises/",
-                    did_you_mean(eid, exercises) or f"create content/exercises/{eid}.yml or remove this line",
+                    say("check.no-exercise-file", id=eid),
+                    did_you_mean(eid, exercises) or say("check.create-exercise-hint", id=eid),
                 )
             elif eid in placed:
                 at(
                     wb,
                     ("chapters", c, "exercises", e),
-                    f"the exercise `{eid}` is already in chapter `{placed[eid]}`",
-                    "list each exercise in one chapter only",
+                    say("check.exercise-in-chapter", id=eid, chapter=placed[eid]),
+                    say("check.exercise-in-chapter-hint"),
                 )
             else:
                 placed[eid] = chapter.id
@@ -80,8 +81,8 @@ def cross_checks(
                     1,
                     1,
                     "",
-                    f"the exercise `{eid}` is in no chapter, so readers could not find it",
-                    "add its id to a chapter's `exercises` in content/workbook.yml",
+                    say("check.exercise-no-chapter", id=eid),
+                    say("check.exercise-no-chapter-hint"),
                 )
             )
     for ex, loaded in exercises.values():
@@ -92,19 +93,19 @@ def cross_checks(
             at(
                 loaded,
                 ("history_of",),
-                f"no exercise `{ref}`",
-                did_you_mean(ref, exercises) or "name a scored exercise, or remove the line",
+                say("check.no-exercise", id=ref),
+                did_you_mean(ref, exercises) or say("check.history-of-hint"),
             )
         elif exercises[ref][0].scoring is None:
             at(
                 loaded,
                 ("history_of",),
-                f"the exercise `{ref}` has no `scoring`, so it has no results to show",
-                "name an exercise with scored dimensions, or remove the line",
+                say("check.history-unscored", id=ref),
+                say("check.history-unscored-hint"),
             )
     if "index" not in pages:
         errors.append(
-            ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", "the home page is missing", "write content/pages/index.md")
+            ContentError(rel(content_dir / "pages" / "index.md"), 0, 0, "", say("check.home-missing"), say("check.home-missing-hint"))
         )
     for name in sorted(set(pages) & GENERATED_PAGES):
         errors.append(
@@ -113,31 +114,31 @@ def cross_checks(
                 0,
                 0,
                 "",
-                f"`{name}` is a page the workbook makes itself, so this page would replace it",
-                "rename the file (and its entry in `pages`)",
+                say("check.page-generated", name=name),
+                say("check.page-generated-hint"),
             )
         )
     listed: set[str] = set()
     for p, page in enumerate(workbook.pages):
         if page in listed:
-            at(wb, ("pages", p), f"the page `{page}` is listed twice", "list each page once")
+            at(wb, ("pages", p), say("check.page-twice", page=page), say("check.page-twice-hint"))
             continue
         listed.add(page)
         if page == "index":
-            at(wb, ("pages", p), "`index` is the home page and is always first", "remove it from `pages`")
+            at(wb, ("pages", p), say("check.page-index"), say("check.page-index-hint"))
         elif page not in pages:
             at(
                 wb,
                 ("pages", p),
-                f"no page `{page}.md` in content/pages/",
-                did_you_mean(page, [k for k in pages if k != "index"]) or f"create content/pages/{page}.md",
+                say("check.no-page", page=page),
+                did_you_mean(page, [k for k in pages if k != "index"]) or say("check.no-page-hint", page=page),
             )
     on_path: set[str] = set()
     for i, eid in enumerate(workbook.path):
         if eid in on_path:
-            at(wb, ("path", i), f"the exercise `{eid}` is on the path twice", "list each exercise once")
+            at(wb, ("path", i), say("check.path-twice", id=eid), say("check.path-twice-hint"))
         elif eid not in exercises and eid not in broken_exercises:
-            at(wb, ("path", i), f"no exercise `{eid}` in content/exercises/", did_you_mean(eid, exercises) or "remove it from `path`")
+            at(wb, ("path", i), say("check.no-exercise-file", id=eid), did_you_mean(eid, exercises) or say("check.path-remove-hint"))
         on_path.add(eid)
     if workbook.profile and workbook.profile not in broken_exercises:
         profile = exercises.get(workbook.profile)
@@ -145,24 +146,24 @@ def cross_checks(
             at(
                 wb,
                 ("profile",),
-                f"no exercise `{workbook.profile}` in content/exercises/",
-                did_you_mean(workbook.profile, exercises) or "name a scored exercise, or remove `profile`",
+                say("check.no-exercise-file", id=workbook.profile),
+                did_you_mean(workbook.profile, exercises) or say("check.profile-hint"),
             )
         elif profile[0].scoring is None:
             at(
                 wb,
                 ("profile",),
-                f"the exercise `{workbook.profile}` has no `scoring`, so it cannot be a profile",
-                "name an exercise with scored dimensions, or remove `profile`",
+                say("check.profile-unscored", id=workbook.profile),
+                say("check.profile-unscored-hint"),
             )
     logo = workbook.theme.logo
     if logo and not (content_dir / logo).resolve().is_relative_to(content_dir.resolve()):
-        at(wb, ("theme", "logo"), f"`{logo}` leads out of content/ (a link)", "copy the image itself into content/")
+        at(wb, ("theme", "logo"), say("check.logo-outside", logo=logo), say("check.logo-outside-hint"))
     elif logo and not (content_dir / logo).is_file():
         at(
             wb,
             ("theme", "logo"),
-            f"no file `{logo}` in content/",
-            "put the image under content/ and give its path relative to content/",
+            say("check.no-logo", logo=logo),
+            say("check.no-logo-hint"),
         )
     return errors

@@ -11,6 +11,7 @@ from collections.abc import Container, Iterable
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
+from .messages import say, say_n
 from .model import Sessions
 
 FILE = "sessions.yml"
@@ -28,8 +29,8 @@ def sessions_checks(sessions: Sessions, loaded: Loaded, exercises: Iterable[str]
         if session.id in seen:
             at(
                 ("sessions", s, "id"),
-                f"the session id `{session.id}` is already used by session {seen[session.id] + 1}",
-                "give each session its own id",
+                say("check.session-id-used", id=session.id, number=seen[session.id] + 1),
+                say("check.session-id-used-hint"),
             )
         else:
             seen[session.id] = s
@@ -41,25 +42,20 @@ def sessions_checks(sessions: Sessions, loaded: Loaded, exercises: Iterable[str]
             if eid not in known:
                 at(
                     ("sessions", s, "slots", i, "exercise"),
-                    f"no exercise `{eid}` in content/exercises/",
-                    did_you_mean(eid, known) or f"create content/exercises/{eid}.yml or remove this slot",
+                    say("check.no-exercise-file", id=eid),
+                    did_you_mean(eid, known) or say("check.create-exercise-slot-hint", id=eid),
                 )
             elif eid in placed:
                 at(
                     ("sessions", s, "slots", i, "exercise"),
-                    f"`{eid}` is already slot {placed[eid] + 1} of this session",
-                    "list each exercise once per session and give that slot all its minutes; "
-                    "for a second part, add a `discussion` or `activity` slot",
+                    say("check.slot-twice", id=eid, number=placed[eid] + 1),
+                    say("check.slot-twice-hint"),
                 )
             else:
                 placed[eid] = i
         total = sum(slot.minutes for slot in session.slots)
         if total != session.minutes:
             gap = session.minutes - total
-            fix = f"add {gap} minutes to a slot" if gap > 0 else f"take {-gap} minutes from the slots"
-            at(
-                ("sessions", s, "minutes"),
-                f"the slots add up to {total} minutes, but the session is {session.minutes} minutes long",
-                f"{fix}, or set `minutes: {total}`",
-            )
+            fix = say_n("check.slots-add-hint", gap, total=total) if gap > 0 else say_n("check.slots-take-hint", -gap, total=total)
+            at(("sessions", s, "minutes"), say("check.slots-sum", total=total, minutes=session.minutes), fix)
     return errors

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import ContentError, Loc, dotted
 from .load import Loaded
+from .messages import say, say_n
 
 # Where text sits in each kind of file; "*" stands for any position in a list. Everything else is
 # structure: ids, types, values, bounds, references, dates and the sources' credits (an article is
@@ -101,9 +102,9 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, (dict, list)):
-        return "a mapping" if isinstance(value, dict) else f"a list of {len(value)}"
+        return say("check.value-mapping") if isinstance(value, dict) else say("check.value-list-of", count=len(value))
     if value is None:
-        return "nothing"
+        return say("check.value-nothing")
     return f"`{value}`"
 
 
@@ -132,8 +133,8 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
         name = dotted(loc[-1:]) if isinstance(loc[-1], str) else dotted(loc)
         error(
             loc,
-            f"the translation leaves out `{dotted(loc)}`, which the original has ({where(loc)})",
-            f"add `{name}:` with its text in `{language}`, in the same place as in the original",
+            say("check.tr-leaves-out", field=dotted(loc), where=where(loc)),
+            say("check.tr-leaves-out-hint", name=name, language=language),
             at=loc[:-1],
         )
 
@@ -159,8 +160,8 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
                 else:
                     error(
                         here,
-                        f"`{key}` is not in the original ({original.file})",
-                        "a translation changes only the text: remove it here, or add it to the original first",
+                        say("check.tr-not-in-original", key=key, file=original.file),
+                        say("check.tr-not-in-original-hint"),
                         key=True,
                     )
             return out
@@ -168,8 +169,8 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
             if len(orig) != len(trans):
                 error(
                     loc,
-                    f"{len(trans)} entr{'y' if len(trans) == 1 else 'ies'} here, {len(orig)} in the original ({where(loc)})",
-                    "a translation keeps every entry of a list, in the original's order: translate each one, add or remove none",
+                    say_n("check.tr-entries", len(trans), original=len(orig), where=where(loc)),
+                    say("check.tr-entries-hint"),
                 )
                 return orig
             return [merge(o, t, (*loc, i)) for i, (o, t) in enumerate(zip(orig, trans, strict=True))]
@@ -178,9 +179,8 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
         if isinstance(orig, (dict, list)) or isinstance(trans, (dict, list)) or not _same(orig, trans):
             error(
                 loc,
-                f"{_shown(trans)} here, {_shown(orig)} in the original ({where(loc)})",
-                "a translation changes only the text and keeps ids, types, values, bounds and references: "
-                "write it as the original has it, or change the original first",
+                say("check.tr-changed", given=_shown(trans), original=_shown(orig), where=where(loc)),
+                say("check.tr-changed-hint"),
             )
         return orig
 
@@ -190,9 +190,10 @@ def overlay(original: Loaded, translation: Loaded, kind: str, language: str) -> 
             shown = ", ".join(f"`{d}`" for d in default) if isinstance(default, list) else f"`{default}`"
             error(
                 loc,
-                f"the original leaves `{loc[-1]}` out, so its English default would be shown ({shown})",
-                f"give `{loc[-1]}:` with its text in `{language}`"
-                + (f", {len(default)} labels from the lowest" if isinstance(default, list) else ""),
+                say("check.tr-default-shown", field=loc[-1], default=shown),
+                say("check.tr-default-labels-hint", field=loc[-1], language=language, count=len(default))
+                if isinstance(default, list)
+                else say("check.tr-default-hint", field=loc[-1], language=language),
                 at=loc[:-1],
             )
     return merged, errors

@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .build import ENGINES, Project, build
 from .errors import ContentError, format_report
+from .load import load_yaml
+from .messages import author_language, say, speaking
 
-# What the reader of a failed build is told after the message, by the stage that failed.
+# What the reader of a failed build is told after the message, by the stage that failed (ids of strings_check.py).
 FAILED = {
-    "refused": "Nothing was built.",
-    "setup": "Nothing was built; the previous site was left in place.",
-    "engine": "The {engine} build failed; the previous site was left in place.",
-    "pdf": "Nothing was built; the previous site was left in place.",
+    "refused": "cli.failed-refused",
+    "setup": "cli.failed-kept",
+    "engine": "cli.failed-engine",
+    "pdf": "cli.failed-kept",
 }
 
 
 def print_notes(notes: list[ContentError]) -> None:
     for note in notes:
-        print("note: " + note.format(), file=sys.stderr)
+        print(say("cli.note", note=note.format()), file=sys.stderr)
+
+
+def workbook_language(root: Path) -> str | None:
+    """`language:` of content/workbook.yml when the file can be read, through the loader's limits (it
+    may be the file with the problems, even a hostile one: then None, and the messages are English)."""
+    loaded, _ = load_yaml(root / "content" / "workbook.yml", "content/workbook.yml")
+    data = loaded.data if loaded is not None else None
+    language = data.get("language", "en") if isinstance(data, dict) else None
+    return language if isinstance(language, str) else None
 
 
 def _root(value: str) -> Path:
@@ -28,53 +40,55 @@ def _root(value: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="workbook", description="Build the career workbook from content/.")
-    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (default: the current one)")
+    # Messages to the author in the terminal's language, else the workbook's (generator/messages.py): the
+    # help before `--root` is known, from the current folder's workbook; the run from the project's.
+    with speaking(author_language(os.environ, workbook_language(Path.cwd()))):
+        args = command_line().parse_args(argv)
+    project = Project(args.root, work_dir=getattr(args, "work", None), site_url=getattr(args, "site_url", None))
+    with speaking(author_language(os.environ, workbook_language(project.root))):
+        return run(args, project)
+
+
+def command_line() -> argparse.ArgumentParser:
+    """The command's arguments, with their help in the author's language (argparse's own words stay English)."""
+    parser = argparse.ArgumentParser(prog="workbook", description=say("cli.help"))
+    parser.add_argument("--root", type=_root, default=Path.cwd(), help=say("cli.help-root"))
     commands = parser.add_subparsers(dest="command", required=True)
 
-    b = commands.add_parser("build", help="check the content and build the site")
-    b.add_argument("--site", type=_root, default=None, help="output folder (default: site/)")
+    b = commands.add_parser("build", help=say("cli.help-build"))
+    b.add_argument("--site", type=_root, default=None, help=say("cli.help-site"))
     b.add_argument("--engine", choices=ENGINES, default="mkdocs")
-    b.add_argument("--work", type=_root, default=None, help="folder for the generated docs (default: build/)")
-    b.add_argument("--offline", action="store_true", help="build a copy that works opened from disk (file://), search included")
-    b.add_argument(
-        "--no-offline-zip",
-        dest="offline_zip",
-        action="store_false",
-        help="skip the zip of an offline copy in site/downloads/ (made by default with the mkdocs engine)",
-    )
-    b.add_argument(
-        "--site-url",
-        default=None,
-        help="the site's public address, overriding workbook.yml's site_url (a publishing workflow knows it; it enables "
-        "instant navigation and the QR codes)",
-    )
-    b.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the PDF packs (site/downloads/); pages then do not link them")
+    b.add_argument("--work", type=_root, default=None, help=say("cli.help-work"))
+    b.add_argument("--offline", action="store_true", help=say("cli.help-offline"))
+    b.add_argument("--no-offline-zip", dest="offline_zip", action="store_false", help=say("cli.help-no-offline-zip"))
+    b.add_argument("--site-url", default=None, help=say("cli.help-site-url"))
+    b.add_argument("--no-pdf", dest="pdf", action="store_false", help=say("cli.help-no-pdf"))
 
-    s = commands.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds when content/ or templates/ change")
+    s = commands.add_parser("serve", help=say("cli.help-serve"))
     s.add_argument("--port", type=int, default=8000)
 
-    commands.add_parser("check", help="check the content without building")
+    commands.add_parser("check", help=say("cli.help-check"))
 
-    n = commands.add_parser("new", help="write a valid, commented starting file for an exercise or a source")
+    n = commands.add_parser("new", help=say("cli.help-new"))
     n.add_argument("kind", choices=("exercise", "source"))
-    n.add_argument("id", help="lower-case words joined by hyphens, e.g. `my-values`")
-    n.add_argument("--chapter", default=None, help="chapter id to add a new exercise to (default: the last chapter)")
+    n.add_argument("id", help=say("cli.help-new-id"))
+    n.add_argument("--chapter", default=None, help=say("cli.help-chapter"))
 
-    commands.add_parser("schema", help="write the JSON Schema of the content files into schemas/")
+    commands.add_parser("schema", help=say("cli.help-schema"))
+    return parser
 
-    args = parser.parse_args(argv)
-    project = Project(args.root, work_dir=getattr(args, "work", None), site_url=getattr(args, "site_url", None))
 
+def run(args: argparse.Namespace, project: Project) -> int:
+    """The command `args` names, on `project`; its exit status."""
     if args.command == "check":
         from .validate import validate_content
 
         content, errors = validate_content(project.root)
         print_notes(content.notes if content else [])
         if errors:
-            print(format_report(errors).replace("nothing was built", "fix them and run again"), file=sys.stderr)
+            print(format_report(errors, "check"), file=sys.stderr)
             return 1
-        print("content is valid")
+        print(say("cli.valid"))
         return 0
     if args.command == "new":
         from .scaffold import new_exercise, new_source
@@ -83,13 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             print("\n".join(e.format() for e in errors), file=sys.stderr)
             return 1
-        print(f"wrote {path}" + (" and added it to a chapter in content/workbook.yml" if args.kind == "exercise" else ""))
+        print(say("cli.wrote-exercise" if args.kind == "exercise" else "cli.wrote", path=path))
         return 0
     if args.command == "schema":
         from .schema import write_schemas
 
         for path in write_schemas(project.root):
-            print(f"wrote {path}")
+            print(say("cli.wrote", path=path))
         return 0
     if args.command == "serve":
         from .serve import serve
@@ -97,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(project, port=args.port)
 
     if args.offline and args.engine != "mkdocs":
-        print("--offline builds with the mkdocs engine (Zensical has no offline plugin yet)", file=sys.stderr)
+        print(say("cli.offline-engine"), file=sys.stderr)
         return 1
     result = build(
         project,
@@ -112,10 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if result.failure:
         print(result.failure.message, file=sys.stderr)
-        print(f"\n{FAILED[result.failure.stage].format(engine=args.engine)}", file=sys.stderr)
+        print("\n" + say(FAILED[result.failure.stage], engine=args.engine), file=sys.stderr)
         return 1
     print_notes(result.notes)
-    print(f"built {result.site}")
+    print(say("cli.built", site=result.site))
     return 0
 
 

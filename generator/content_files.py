@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import ContentError
 from .field_errors import describe, from_pydantic
 from .load import Loaded, load_yaml, read_text, shape_problems
+from .messages import say
 
 
 def check_file(path: Path, display: str, model: type[BaseModel], errors: list[ContentError]) -> tuple[Any, Loaded | None]:
@@ -31,8 +32,8 @@ def check_file(path: Path, display: str, model: type[BaseModel], errors: list[Co
                 1,
                 1,
                 "",
-                f"expected a mapping of fields (`title: …`), found {describe(loaded.data)}",
-                f"see the other files in {Path(display).parent.as_posix()}/ for the shape",
+                say("check.not-mapping", found=describe(loaded.data)),
+                say("check.not-mapping-hint", folder=Path(display).parent.as_posix()),
             )
         )
         return None, loaded
@@ -78,28 +79,22 @@ def content_paths(
             continue
         where = rel(path)
         if path.name.startswith("."):
-            notes.append(
-                ContentError(where, 0, 0, "", "skipped: a hidden file (an editor's lock or swap file, or macOS metadata)", "delete it")
-            )
+            notes.append(ContentError(where, 0, 0, "", say("check.hidden-file"), say("check.delete-it-hint")))
             continue
         if path.is_symlink():
             try:
                 target = path.resolve(strict=True)
             except (OSError, RuntimeError):
-                errors.append(ContentError(where, 0, 0, "", "a link that leads nowhere, or in a loop", "put the file itself here"))
+                errors.append(ContentError(where, 0, 0, "", say("check.link-nowhere"), say("check.link-nowhere-hint")))
                 continue
             if not target.is_relative_to(inside):
-                errors.append(
-                    ContentError(where, 0, 0, "", f"a link to {target}, outside the project", "copy the file into the project instead")
-                )
+                errors.append(ContentError(where, 0, 0, "", say("check.link-outside", target=target), say("check.link-outside-hint")))
                 continue
         if path.is_dir():
-            errors.append(
-                ContentError(where, 0, 0, "", "a folder named like a content file", "rename the folder or move it out of content/")
-            )
+            errors.append(ContentError(where, 0, 0, "", say("check.folder-as-file"), say("check.folder-as-file-hint")))
             continue
         if not path.is_file():
-            errors.append(ContentError(where, 0, 0, "", "not a regular file", "put an ordinary text file here"))
+            errors.append(ContentError(where, 0, 0, "", say("check.not-regular"), say("check.not-regular-hint")))
             continue
         if path.stem in stems:
             errors.append(
@@ -108,8 +103,8 @@ def content_paths(
                     0,
                     0,
                     "",
-                    f"`{stems[path.stem]}` is here too: both would be `{path.stem}`",
-                    "keep one of the two files",
+                    say("check.same-stem", other=stems[path.stem], stem=path.stem),
+                    say("check.keep-one-hint"),
                 )
             )
             continue
@@ -137,8 +132,8 @@ def check_folder(
                     line,
                     col,
                     "id",
-                    f"the id `{obj.id}` does not match the file name `{path.name}`",
-                    f"rename the file to `{obj.id}{path.suffix}` or set `id: {path.stem}`",
+                    say("check.id-file-mismatch", id=obj.id, file=path.name),
+                    say("check.id-file-mismatch-hint", id=obj.id, suffix=path.suffix, stem=path.stem),
                 )
             )
             broken.add(path.stem)
@@ -168,12 +163,12 @@ def read_page(path: Path, display: str, errors: list[ContentError]) -> str | Non
                     (mark.line + 2) if mark else 1,
                     (mark.column + 1) if mark else 1,
                     "",
-                    f"the front matter (between the `---` lines) is not valid YAML: {exc.problem}",
-                    "fix it, or remove the front matter",
+                    say("check.front-matter-yaml", problem=exc.problem),
+                    say("check.front-matter-yaml-hint"),
                 )
             ]
         if not problems and data is not None and not isinstance(data, dict):
-            problems = [ContentError(display, 2, 1, "", "the front matter must be `key: value` lines", "fix it, or remove it")]
+            problems = [ContentError(display, 2, 1, "", say("check.front-matter-shape"), say("check.front-matter-shape-hint"))]
         if problems:
             errors += problems
             return None

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .bundles import PRINT_CSS, SITE_CSS, SITE_SCRIPT, linked
+from .messages import say
 from .model import Content
 from .wording import Wording
 
@@ -129,16 +130,13 @@ def ensure_engine(engine: str, constraints: Path) -> str:
     """Install Zensical on first use (pinned by `constraints` when it exists); returns why that failed, or ""."""
     if engine != "zensical" or importlib.util.find_spec("zensical") is not None:
         return ""
-    print(f"installing {ZENSICAL} (asked for by --engine zensical)", file=sys.stderr, flush=True)
+    print(say("build.installing", package=ZENSICAL), file=sys.stderr, flush=True)
     pin = ["-c", str(constraints)] if constraints.is_file() else []
     run = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pin, ZENSICAL], capture_output=True, text=True
     )
     if run.returncode != 0:
-        return (
-            f"could not install {ZENSICAL}:\n{run.stderr.strip()}\n"
-            f"Install it yourself (`pip install {ZENSICAL}`) or build with the default engine."
-        )
+        return say("build.install-failed", package=ZENSICAL, output=run.stderr.strip())
     importlib.invalidate_caches()
     return ""
 
@@ -165,5 +163,5 @@ def run_engine(engine: str, config: Path, target: Path, work: Path, root: Path) 
         shutil.move(str(out), str(target))
     if run.returncode != 0 or not (target / "index.html").is_file():
         shutil.rmtree(target, ignore_errors=True)
-        return (run.stdout + run.stderr).strip() or f"{engine} exited with {run.returncode}"
+        return (run.stdout + run.stderr).strip() or say("build.engine-exit", engine=engine, code=run.returncode)
     return ""

@@ -1,7 +1,8 @@
 """Content errors as data.
 
 Every stage of the pipeline returns these instead of raising, so one run reports every problem
-in the content, each with the place it was found and, where we can tell, the fix.
+in the content, each with the place it was found and, where we can tell, the fix. The message and
+the hint are worded when the error is made, in the author's language (generator/messages.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+from .messages import say, say_n
 
 # Where a value sits in a file: ('items', 2, 'dimension').
 Loc = tuple[str | int, ...]
@@ -30,14 +34,17 @@ class ContentError:
         field = f" {self.path}:" if self.path else ""
         text = f"{where}:{field} {self.message}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + say("check.hint", hint=self.hint)
         return text
 
 
-def format_report(errors: list[ContentError]) -> str:
+# What the last line of a report says happens next: `workbook build`, `workbook check`, the live preview.
+Outcome = Literal["build", "check", "preview"]
+
+
+def format_report(errors: list[ContentError], outcome: Outcome = "build") -> str:
     lines = [e.format() for e in sorted(errors)]
-    count = len(errors)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found in the content; nothing was built.")
+    lines.append(say_n(f"check.report-{outcome}", len(errors)))
     return "\n".join(lines)
 
 
@@ -46,9 +53,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
+        return say("check.did-you-mean", choice=close[0])
     if options and len(options) <= 12:
-        return "expected one of: " + ", ".join(f"`{o}`" for o in options)
+        return say("check.one-of", choices=", ".join(f"`{o}`" for o in options))
     return ""
 
 

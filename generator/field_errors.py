@@ -17,7 +17,8 @@ from pydantic import BaseModel
 
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
-from .model import ITEM_TYPES
+from .messages import and_list, described, number, say, say_n
+from .model import ITEM_TYPES, PROBLEM
 
 
 def _strip_tags(loc: Loc, data: Any) -> Loc:
@@ -76,9 +77,16 @@ def _unwrap(annotation: Any, part: str | int) -> Any:
 
 
 def _field_help(model: type[BaseModel] | None, name: str) -> str:
+    """The field's description, as a hint: the model's English (the JSON Schema's too), or its translation."""
     if model is None or name not in model.model_fields:
         return ""
-    return model.model_fields[name].description or ""
+    return described(field_key(model, name), model.model_fields[name].description or "")
+
+
+def field_key(model: type[BaseModel], name: str) -> str:
+    """The id of a field's description in a locale table: `field.<the class that declares it>.<name>`."""
+    owner = next((c for c in model.__mro__ if name in getattr(c, "__annotations__", {})), model)
+    return f"field.{owner.__name__}.{name}"
 
 
 def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> ContentError:
@@ -87,130 +95,136 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
     loc = _strip_tags(raw_loc, loaded.data)
     kind = err["type"]
     found = err.get("input")
+    ctx = err.get("ctx", {})
     line, col = loaded.position(loc)
     path = dotted(loc)
+
+    def error(message: str, hint: str = "") -> ContentError:
+        return ContentError(loaded.file, line, col, path, message, hint)
+
+    def field_help() -> str:
+        return _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1]))
 
     if kind == "missing":
         parent, name = loc[:-1], str(loc[-1])
         line, col = loaded.position(parent)
         help_ = _field_help(_model_at(root_model, full_loc[:-1]), name)
-        return ContentError(
-            loaded.file, line, col, path, f"the required field `{name}` is missing", f"add `{name}:`" + (f" ({help_})" if help_ else "")
-        )
+        hint = say("check.field-missing-help-hint", name=name, help=help_) if help_ else say("check.field-missing-hint", name=name)
+        return error(say("check.field-missing", name=name), hint)
     if kind == "extra_forbidden":
         name = str(loc[-1])
         line, col = loaded.position(loc, key=True)
         owner = _model_at(root_model, full_loc[:-1])
         allowed = list(owner.model_fields) if owner else []
-        return ContentError(loaded.file, line, col, path, f"unknown field `{name}`", did_you_mean(name, allowed) or "remove it")
+        return error(say("check.field-unknown", name=name), did_you_mean(name, allowed) or say("check.remove-it-hint"))
     if kind == "union_tag_invalid":
-        given = err.get("ctx", {}).get("tag", found)
+        given = ctx.get("tag", found)
         line, col = loaded.position((*loc, "type"))
-        return ContentError(
-            loaded.file, line, col, dotted((*loc, "type")), f"unknown item type `{given}`", did_you_mean(str(given), ITEM_TYPES)
-        )
+        path = dotted((*loc, "type"))
+        return error(say("check.item-type-unknown", type=given), did_you_mean(str(given), ITEM_TYPES))
     if kind == "union_tag_not_found":
-        return ContentError(loaded.file, line, col, path, "the item has no `type`", "add `type:` with one of: " + ", ".join(ITEM_TYPES))
+        return error(say("check.item-type-missing"), say("check.item-type-missing-hint", types=", ".join(ITEM_TYPES)))
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
-        return ContentError(
-            loaded.file, line, col, path, f"expected one of {expected}, found {describe(found)}", did_you_mean(str(found), choices)
-        )
+        # pydantic lists the choices in English ("'a', 'b' or 'c'"): the list is joined again in the author's language
+        choices = [c.strip(" '") for c in str(ctx.get("expected", "")).replace(" or ", ", ").split(",") if c.strip()]
+        quoted = [f"'{c}'" for c in choices]
+        expected = say("check.or-list", rest=", ".join(quoted[:-1]), last=quoted[-1]) if len(quoted) > 1 else "".join(quoted)
+        return error(say("check.expected-one-of", expected=expected, found=describe(found)), did_you_mean(str(found), choices))
     if kind == "string_pattern_mismatch":
-        if loc and (
-            str(loc[-1])
-            in ("id", "ideas", "exercises", "exercise", "follow_ups", "history_of", "dimension", "of", "numerator", "denominator")
-            or isinstance(loc[-1], int)
-        ):
-            suggestion = id_like(str(found))
-            rule = "ids are lower-case letters a-z and digits, in words joined by hyphens (no spaces or accents)"
-            return ContentError(
-                loaded.file,
-                line,
-                col,
-                path,
-                f"`{found}` is not a valid id",
-                f"{rule}, e.g. `{suggestion}`" if suggestion else rule + ", e.g. `job-skills`",
-            )
-        return ContentError(
-            loaded.file,
-            line,
-            col,
-            path,
-            f"{describe(found)} is not in the expected form",
-            _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1])),
-        )
+        if loc and (str(loc[-1]) in ID_FIELDS or isinstance(loc[-1], int)):
+            return error(say("check.invalid-id", value=found), say("check.invalid-id-hint", example=id_like(str(found)) or "job-skills"))
+        return error(say("check.wrong-form", found=describe(found)), field_help())
     if kind in ("too_short", "too_long"):
-        what = "list" if isinstance(found, list) else "text"
-        minimum = err.get("ctx", {}).get("min_length")
         if kind == "too_short" and isinstance(found, list) and not found:
-            return ContentError(
-                loaded.file, line, col, path, f"`{loc[-1]}` is empty", f"give at least {minimum} entr{'y' if minimum == 1 else 'ies'}"
-            )
-        if kind == "too_short" and what == "text":
-            return ContentError(loaded.file, line, col, path, f"`{loc[-1]}` is empty", "write something here or remove the field")
-        return ContentError(loaded.file, line, col, path, err["msg"].replace("List", "list"), "")
+            minimum = ctx.get("min_length", 1)
+            return error(say("check.field-empty", name=loc[-1]), say_n("check.give-at-least", minimum))
+        if kind == "too_short" and not isinstance(found, list):
+            return error(say("check.field-empty", name=loc[-1]), say("check.text-empty-hint"))
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length", 0)
+        return error(say_n(f"check.list-{kind.replace('_', '-')}", limit, actual=ctx.get("actual_length", "")))
+    if kind in ("string_too_short", "string_too_long"):
+        limit = ctx.get("min_length" if kind == "string_too_short" else "max_length", 0)
+        return error(say_n(f"check.text-{kind.removeprefix('string_').replace('_', '-')}", limit))
     if kind in _BOUNDS:
-        bound = next(iter(err.get("ctx", {}).values()), "")
-        return ContentError(
-            loaded.file,
-            line,
-            col,
-            path,
-            f"expected {_BOUNDS[kind]} {bound}, found {describe(found)}",
-            _field_help(_model_at(root_model, full_loc[:-1]), str(loc[-1])),
-        )
-    expected = {
-        "string_type": "text",
-        "int_type": "a whole number",
-        "int_parsing": "a whole number",
-        "int_from_float": "a whole number",
-        "float_type": "a number",
-        "float_parsing": "a number",
-        "finite_number": "a finite number",
-        "bool_type": "true or false",
-        "bool_parsing": "true or false",
-        "list_type": "a list (lines starting with `- `)",
-        "model_type": "a mapping of fields",
-        "model_attributes_type": "a mapping of fields",
-        "dict_type": "a mapping of fields",
-    }.get(kind)
-    if expected:
+        bound = next(iter(ctx.values()), "")
+        return error(say(_BOUNDS[kind], bound=bound, found=describe(found)), field_help())
+    kind_expected = _EXPECTED.get(kind)
+    if kind_expected:
         hint = ""
         if kind == "string_type" and isinstance(found, bool):
-            hint = "YAML reads unquoted yes, no, on, off, true and false as true or false: put the text in quotes"
+            hint = say("check.bool-text-hint")
         elif kind == "string_type" and isinstance(found, (int, float)):
-            hint = f'put it in quotes: "{found}"'
+            hint = say("check.quote-it-hint", value=found)
         elif kind == "list_type" and isinstance(found, str):
-            hint = f"write it as a list: [{found}]"
+            hint = say("check.as-list-hint", value=found)
         elif kind == "finite_number":
-            hint = "YAML reads `.inf` and `.nan` as numbers; to leave a band or a number open-ended, leave its `max` out"
-        return ContentError(loaded.file, line, col, path, f"expected {expected}, found {describe(found)}", hint)
-    message = str(err["msg"])
-    if kind == "value_error":
-        message = message.removeprefix("Value error, ")
-    return ContentError(loaded.file, line, col, path, message[0].lower() + message[1:], "")
+            hint = say("check.infinite-hint")
+        return error(say("check.expected", expected=say(kind_expected), found=describe(found)), hint)
+    return error(pydantic_message(err))
 
 
-# Pydantic's error types for numbers out of range -> how the message words the bound.
-_BOUNDS = {"greater_than_equal": "at least", "greater_than": "more than", "less_than_equal": "at most", "less_than": "less than"}
+# Fields whose values are ids: a value not in the id form gets the rule and an example.
+ID_FIELDS = ("id", "ideas", "exercises", "exercise", "follow_ups", "history_of", "dimension", "of", "numerator", "denominator")
+
+# Pydantic's error types for numbers out of range -> the message that words the bound.
+_BOUNDS = {
+    "greater_than_equal": "check.bound-ge",
+    "greater_than": "check.bound-gt",
+    "less_than_equal": "check.bound-le",
+    "less_than": "check.bound-lt",
+}
+
+# Pydantic's error types for a value of the wrong kind -> the kind expected.
+_EXPECTED = {
+    "string_type": "check.kind-text",
+    "int_type": "check.kind-whole",
+    "int_parsing": "check.kind-whole",
+    "int_from_float": "check.kind-whole",
+    "float_type": "check.kind-number",
+    "float_parsing": "check.kind-number",
+    "finite_number": "check.kind-finite",
+    "bool_type": "check.kind-bool",
+    "bool_parsing": "check.kind-bool",
+    "list_type": "check.kind-list",
+    "model_type": "check.kind-mapping",
+    "model_attributes_type": "check.kind-mapping",
+    "dict_type": "check.kind-mapping",
+}
+
+
+def pydantic_message(err: Any) -> str:
+    """The message of an error no rule above rewrites: a model validator's problem (model.py's `problem`,
+    an id and its values) in the author's language; anything else in pydantic's own (English) words."""
+    if err["type"] == PROBLEM:
+        values = {k: _value(v) for k, v in err.get("ctx", {}).items()}
+        return say(str(err["msg"]), **values)
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return message[0].lower() + message[1:]
+
+
+def _value(value: Any) -> str:
+    """A value filled into a message: numbers as the author's language writes them, lists joined as a list."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    if isinstance(value, list):
+        return and_list(value)
+    return str(value)
 
 
 def describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return say("check.value-nothing")
     if isinstance(value, bool):
-        return f"`{str(value).lower()}` (true/false)"
+        return say("check.value-bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return say("check.value-number", value=value)
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text `{short}`"
+        return say("check.value-text", value=short)
     if isinstance(value, list):
-        return "a list"
+        return say("check.value-list")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("check.value-mapping")
     return type(value).__name__
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, dotted
+from .messages import say, whole
 
 Path_ = tuple[str | int, ...]
 
@@ -56,7 +57,7 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
     if text is None:
         return None, unreadable
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [ContentError(display, 1, 1, "", "the file is empty", "fill it in, or delete it if it is not needed")]
+        return None, [empty(display)]
 
     control = _CONTROL.search(text)
     if control:
@@ -68,8 +69,8 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
                 line,
                 column,
                 "",
-                f"the file holds a control character (U+{ord(control.group()):04X}) that cannot be typed",
-                "delete it: it usually comes with text pasted from another program",
+                say("check.control-character", code=f"{ord(control.group()):04X}"),
+                say("check.control-character-hint"),
             )
         ]
     try:
@@ -80,12 +81,16 @@ def load_yaml(path: Path, display: str) -> tuple[Loaded | None, list[ContentErro
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(display, text, exc)]
     if node is None:  # only directives or document markers: nothing to read
-        return None, [ContentError(display, 1, 1, "", "the file is empty", "fill it in, or delete it if it is not needed")]
+        return None, [empty(display)]
     loaded = Loaded(display, None)
     errors: list[ContentError] = []
     loaded.data = _build(node, (), loaded, errors)
     _SCALARS.constructed_objects.clear()  # its per-document cache would otherwise grow
     return (None if errors else loaded), errors
+
+
+def empty(display: str) -> ContentError:
+    return ContentError(display, 1, 1, "", say("check.file-empty"), say("check.file-empty-hint"))
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[ContentError]]:
@@ -97,7 +102,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[ContentError]]
             return None, [too_big(display, size)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(display, 0, 0, "", f"cannot read the file: {exc.strerror or exc}")]
+        return None, [ContentError(display, 0, 0, "", say("check.unreadable", reason=exc.strerror or exc))]
     try:
         return raw.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as exc:
@@ -109,8 +114,8 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[ContentError]]
                 line,
                 column,
                 "",
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
-                'save the file as UTF-8 in your editor ("Save with encoding" / "Reopen with encoding")',
+                say("check.not-utf8", byte=f"{raw[exc.start]:02x}"),
+                say("check.not-utf8-hint"),
             )
         ]
 
@@ -121,8 +126,8 @@ def too_big(display: str, size: int) -> ContentError:
         0,
         0,
         "",
-        f"the file is {size:,} bytes, more than a content file may be ({MAX_BYTES:,})",
-        "split it into several files, or check that it is the file you meant",
+        say("check.too-big", size=whole(size), limit=whole(MAX_BYTES)),
+        say("check.too-big-hint"),
     )
 
 
@@ -132,9 +137,11 @@ def shape_problems(text: str, display: str) -> list[ContentError]:
     document, nesting deeper than MAX_DEPTH, aliases beyond MAX_ALIASES or expanding past MAX_NODES,
     and an alias inside its own anchor (a loop)."""
 
-    def at(event: yaml.Event, message: str, hint: str) -> list[ContentError]:
+    def at(event: yaml.Event, key: str, **values: object) -> list[ContentError]:
+        """The problem `key` (and its hint, `key`-hint) where `event` starts."""
         mark = event.start_mark
-        return [ContentError(display, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "", message, hint)]
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return [ContentError(display, line, column, "", say(key, **values), say(f"{key}-hint"))]
 
     size: dict[str, int] = {}  # anchor -> values it stands for
     open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, values so far)
@@ -143,19 +150,19 @@ def shape_problems(text: str, display: str) -> list[ContentError]:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                return at(event, "the file holds more than one YAML document (a second `---`)", "keep one document per file")
+                return at(event, "check.two-documents")
         tag = getattr(event, "tag", None)
         implicit = getattr(event, "implicit", True)
         if tag and not (all(implicit) if isinstance(implicit, tuple) else implicit):
             written = str(tag).replace("tag:yaml.org,2002:", "!!")
-            return at(event, f"YAML tags such as `{written}` are not allowed in content", "remove the tag; write the value plainly")
+            return at(event, "check.yaml-tag", tag=written)
         count = 1
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                return at(event, f"more than {MAX_ALIASES} aliases (`*name`)", "write the values out instead of repeating aliases")
+                return at(event, "check.too-many-aliases", limit=MAX_ALIASES)
             if any(anchor == event.anchor for anchor, _ in open_):
-                return at(event, f"the alias `*{event.anchor}` is inside its own anchor: a loop", "remove the alias")
+                return at(event, "check.alias-loop", anchor=event.anchor)
             count = size.get(str(event.anchor), 1)
         if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
             if isinstance(event, yaml.ScalarEvent) and event.anchor:
@@ -167,7 +174,7 @@ def shape_problems(text: str, display: str) -> list[ContentError]:
             open_.append((event.anchor, 1))
             total += 1
             if len(open_) > MAX_DEPTH:
-                return at(event, f"lists and mappings are nested more than {MAX_DEPTH} deep", "flatten the structure")
+                return at(event, "check.too-deep", limit=MAX_DEPTH)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             anchor, inner = open_.pop()
             if anchor:
@@ -175,28 +182,27 @@ def shape_problems(text: str, display: str) -> list[ContentError]:
             if open_:
                 open_[-1] = (open_[-1][0], open_[-1][1] + inner)
         if total > MAX_NODES:
-            return at(event, f"the file expands to more than {MAX_NODES:,} values", "aliases repeat too much: write the values out")
+            return at(event, "check.too-many-values", limit=whole(MAX_NODES))
     return []
 
 
 def _syntax_error(display: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = (exc.problem or "invalid YAML").strip()
+    problem = (exc.problem or say("check.yaml-invalid")).strip()
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in problem or "'\\t'" in problem or ("\t" in bad_line[: max(column, 1)] and "\t" in bad_line):
-        return ContentError(
-            display, line, column, "", "a tab is used for indentation", "YAML indents with spaces only: replace the tab with spaces"
-        )
-    hint = "check the indentation and the punctuation (`:` after keys, `- ` before list entries)"
+        return ContentError(display, line, column, "", say("check.tab"), say("check.tab-hint"))
+    # PyYAML's problem, in its own (English) words, names the fix: the hint says it in the author's language.
+    hint = "check.yaml-syntax-hint"
     if "mapping values are not allowed" in problem:
-        hint = 'a value that contains `: ` must be quoted, e.g. title: "Results: what counts"'
+        hint = "check.yaml-colon-hint"
     elif "expected <block end>" in problem or "did not find expected key" in problem:
-        hint = "this line's indentation does not line up with the lines around it"
+        hint = "check.yaml-indent-hint"
     elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
-        hint = "a quote or bracket is opened and never closed"
-    return ContentError(display, line, column, "", f"YAML syntax error: {problem}", hint)
+        hint = "check.yaml-unclosed-hint"
+    return ContentError(display, line, column, "", say("check.yaml-syntax", problem=problem), say(hint))
 
 
 def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentError]) -> Any:
@@ -211,7 +217,7 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
                         key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
                         dotted(path),
-                        "a key must be a plain word",
+                        say("check.key-not-plain"),
                     )
                 )
                 continue
@@ -224,8 +230,8 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
                         loaded.file,
                         *where,
                         dotted((*path, key)),
-                        f"`{key}` is given twice (first on line {first[0]})",
-                        "keep one of them: the second would silently replace the first",
+                        say("check.key-twice", key=key, line=first[0]),
+                        say("check.key-twice-hint"),
                     )
                 )
                 continue
@@ -238,14 +244,13 @@ def _build(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentErr
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
     if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and ":" in node.value:
-        hint = f'write the number plainly (90 for 1:30 minutes), or put text in quotes ("{node.value}")'
-        return _refuse(node, path, loaded, errors, f"YAML reads `{node.value}` as a number in base 60, not as written", hint)
+        hint = say("check.base-60-hint", value=node.value)
+        return _refuse(node, path, loaded, errors, say("check.base-60", value=node.value), hint)
     try:
         return _SCALARS.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):  # e.g. an integer of thousands of digits
         short = node.value if len(node.value) <= 20 else node.value[:17] + "..."
-        hint = "if it is text, put it in quotes; numbers have at most a few digits"
-        return _refuse(node, path, loaded, errors, f"`{short}` cannot be read as a value", hint)
+        return _refuse(node, path, loaded, errors, say("check.unreadable-value", value=short), say("check.unreadable-value-hint"))
 
 
 def _refuse(node: yaml.Node, path: Path_, loaded: Loaded, errors: list[ContentError], message: str, hint: str) -> None:

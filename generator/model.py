@@ -15,13 +15,23 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import ContentError
-from .strings import DEFAULTS
+from .strings import DEFAULTS, overridable
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case words joined by hyphens, e.g. `job-skills`.")]
 Markdown = Annotated[str, Field(description="Markdown text.")]
+
+
+# A validator's problem carries its message's id (generator/strings_check.py) and the values to fill
+# in, not English: field_errors.py words it in the author's language.
+PROBLEM = "content"
+
+
+def problem(key: str, **values: object) -> PydanticCustomError:
+    return PydanticCustomError(PROBLEM, key, values)
 
 
 class Strict(BaseModel):
@@ -36,7 +46,7 @@ SAFE_URL = re.compile(r"^(?:https?://[^\s\"'<>`]+|mailto:[^\s\"'<>`]+|(?![a-zA-Z
 
 def safe_url(value: str) -> str:
     if not SAFE_URL.match(value):
-        raise ValueError("an address must start with https://, http:// or mailto:, or be a path within the site")
+        raise problem("check.model.address")
     return value
 
 
@@ -52,14 +62,14 @@ class Theme(Strict):
     @classmethod
     def _inside(cls, value: str | None) -> str | None:
         if value and (value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value):
-            raise ValueError("the logo must be a file under content/, given by its path from there, e.g. `logo.svg`")
+            raise problem("check.model.logo-path")
         return value
 
     @field_validator("primary", "accent")
     @classmethod
     def _css_colour(cls, value: str) -> str:
         if not re.fullmatch(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?", value):
-            raise ValueError("expected a hex colour such as '#2f5d50'")
+            raise problem("check.model.colour")
         return value
 
 
@@ -99,7 +109,7 @@ class Workbook(Strict):
     @classmethod
     def _site_url(cls, value: str) -> str:
         if value and not re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[^\s\"'<>`]*)?", value):
-            raise ValueError("`site_url` is the site's public address, e.g. https://example.org/workbook/ (or empty)")
+            raise problem("check.model.site-url")
         return value
 
     paper: Literal["a4", "letter"] = Field(
@@ -133,7 +143,7 @@ class Workbook(Strict):
         "default's `{placeholders}`. The ids and defaults are listed in generator/strings.py.",
         # For editors: complete the ids and show each default (validate.py reports unknown ids itself).
         json_schema_extra={
-            "properties": {k: {"type": "string", "default": v} for k, v in sorted(DEFAULTS.items())},
+            "properties": {k: {"type": "string", "default": v} for k, v in sorted(DEFAULTS.items()) if overridable(k)},
             "additionalProperties": False,
         },
     )
@@ -166,7 +176,7 @@ class Source(Strict):
     @model_validator(mode="after")
     def _credit(self) -> Source:
         if not (self.author or self.publication):
-            raise ValueError("give `author` or `publication` (or both) so the source can be credited")
+            raise problem("check.model.credit")
         return self
 
     @field_validator("date")
@@ -177,7 +187,7 @@ class Source(Strict):
         try:
             datetime.date(*(int(p) for p in padded)) if parts else None
         except ValueError:
-            raise ValueError(f"`{value}` is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+            raise problem("check.model.date", value=value) from None
         return value
 
 
@@ -220,7 +230,7 @@ class Checklist(ScoredItem):
         # A checklist's score runs from 0 (nothing ticked) to the sum of its values; the widget and
         # the band checks both rely on that.
         if any(o.value is not None and o.value < 0 for o in self.options):
-            raise ValueError("checklist options score 0 or more: give each ticked option a `value` of 0 or above")
+            raise problem("check.model.checklist-negative")
         return self
 
 
@@ -239,7 +249,7 @@ class Number(ScoredItem):
     @model_validator(mode="after")
     def _range(self) -> Number:
         if self.min is not None and self.max is not None and self.min >= self.max:
-            raise ValueError(f"`min` ({self.min:g}) must be below `max` ({self.max:g})")
+            raise problem("check.model.min-max", min=self.min, max=self.max)
         return self
 
 
@@ -256,13 +266,13 @@ class Column(Strict):
     @model_validator(mode="after")
     def _options(self) -> Column:
         if self.type == "choice" and len(self.options) < 2:
-            raise ValueError("a `choice` column needs at least two `options`")
+            raise problem("check.model.choice-options")
         if self.type != "choice" and self.options:
-            raise ValueError(f"`options` belong to `choice` columns, not `{self.type}` columns")
+            raise problem("check.model.options-choice-only", type=self.type)
         if self.score == "distinct" and self.type != "choice":
-            raise ValueError("`score: distinct` needs a `choice` column")
+            raise problem("check.model.distinct-choice")
         if self.dimension and self.type == "text":
-            raise ValueError("a `text` column cannot be scored: remove `dimension`, or make it a `choice` or `number` column")
+            raise problem("check.model.text-scored")
         return self
 
 
@@ -276,9 +286,7 @@ class Table(ItemBase):
     @model_validator(mode="after")
     def _row_counts(self) -> Table:
         if not self.row_labels and self.rows > self.max_rows:
-            raise ValueError(
-                f"`rows` ({self.rows}) is more than `max_rows` ({self.max_rows}): answers past row {self.max_rows} could not be kept"
-            )
+            raise problem("check.model.rows-max", rows=self.rows, max_rows=self.max_rows)
         return self
 
 
@@ -330,13 +338,13 @@ class Dimension(Strict):
     @model_validator(mode="after")
     def _parts(self) -> Dimension:
         if self.aggregate == "ratio" and not (self.numerator and self.denominator):
-            raise ValueError("a `ratio` dimension needs `numerator` and `denominator` item ids")
+            raise problem("check.model.ratio-parts")
         if self.aggregate != "ratio" and (self.numerator or self.denominator):
-            raise ValueError("`numerator`/`denominator` belong to `aggregate: ratio` only")
+            raise problem("check.model.ratio-only")
         if self.of and self.aggregate not in ("mean", "sum", "min"):
-            raise ValueError("a dimension built from other dimensions (`of`) takes `aggregate: mean`, `sum` or `min`")
+            raise problem("check.model.of-aggregate")
         if not self.of and self.aggregate == "min":
-            raise ValueError("`aggregate: min` is the lowest of other dimensions: list them in `of`")
+            raise problem("check.model.min-of")
         return self
 
 
@@ -388,7 +396,7 @@ class Exercise(Strict):
     @classmethod
     def _once_each(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("name each of `name`, `date` and `next-check-in` at most once")
+            raise problem("check.model.fill-in-once")
         return value
 
 
@@ -418,11 +426,7 @@ class PlanSlot(Strict):
     def _one_kind(self) -> PlanSlot:
         given = [k for k in ("exercise", "discussion", "activity") if getattr(self, k) is not None]
         if len(given) != 1:
-            found = " and ".join(f"`{k}`" for k in given) if given else "none of them"
-            raise ValueError(
-                f"a slot is one of `exercise`, `discussion` or `activity`, and this one has {found}: "
-                "write each step as its own slot, e.g. `- {exercise: network-map, minutes: 30}`"
-            )
+            raise problem("check.model.slot-kind", found=[f"`{k}`" for k in given]) if given else problem("check.model.slot-kind-none")
         return self
 
     @property

@@ -23,6 +23,7 @@ from typing import Any
 import pikepdf
 
 from .downloads import Paper
+from .messages import say
 from .pdf_assemble import PART_LINK, assemble
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
@@ -41,11 +42,7 @@ def require_weasyprint() -> None:
     try:
         import weasyprint  # noqa: F401
     except (OSError, ImportError) as exc:  # OSError: cffi could not load Pango
-        raise PdfUnavailable(
-            f"The PDF packs need WeasyPrint and its system libraries, which are missing here ({exc}).\n"
-            f"Install them (Debian/Ubuntu: apt-get install -y {SYSTEM_PACKAGES}; `make site` does this), "
-            "or build the site without the PDF packs: `workbook build --no-pdf` (pages then do not link them)."
-        ) from exc
+        raise PdfUnavailable(say("build.no-weasyprint", error=exc, packages=SYSTEM_PACKAGES)) from exc
 
 
 @dataclass(frozen=True)

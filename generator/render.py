@@ -22,13 +22,12 @@ from markupsafe import Markup
 
 from . import palette, score_sheet, worked_example
 from . import spec as scoring
-from .bands import fmt
 from .bundles import CHECKIN_JS, HISTORY_CSS, MY_WORKBOOK_JS
 from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .links import Links
 from .model import Column, Content, Exercise, Likert, Source, Workbook
 from .plans import clock, session_plans
-from .wording import Wording
+from .wording import Wording, fmt
 
 MKDOCS_LINKS = Links()  # the default engine's link style
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]

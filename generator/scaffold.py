@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .load import load_yaml
+from .messages import say
 from .model import ID_PATTERN
 from .schema import modeline
 
@@ -109,11 +110,7 @@ def new_exercise(root: Path, identifier: str, chapter: str | None = None) -> tup
         return None, [problem]
     idea = _first_idea(root)
     if idea is None:
-        return None, [
-            ContentError(
-                "content/sources/", 0, 0, "", "there is no idea to practise yet", "create a source first: `workbook new source <id>`"
-            )
-        ]
+        return None, [ContentError("content/sources/", 0, 0, "", say("check.new-no-idea"), say("check.new-no-idea-hint"))]
     workbook_file = root / "content" / "workbook.yml"
     edited, error = add_to_chapter(workbook_file.read_text(encoding="utf-8"), workbook_file, identifier, chapter)
     if error:
@@ -130,11 +127,9 @@ def _check_new(target: Path, identifier: str, kind: str) -> ContentError | None:
     shown = target.relative_to(target.parents[2]).as_posix()
     if not re.fullmatch(ID_PATTERN, identifier):
         suggestion = "-".join(re.sub(r"[^a-z0-9]+", " ", identifier.lower()).split()) or "my-exercise"
-        return ContentError(
-            shown, 0, 0, "", f"`{identifier}` is not a valid id", f"use lower-case words joined by hyphens, e.g. `{suggestion}`"
-        )
+        return ContentError(shown, 0, 0, "", say("check.invalid-id", value=identifier), say("check.new-id-hint", example=suggestion))
     if target.exists():
-        return ContentError(shown, 0, 0, "", f"the {kind} `{identifier}` exists already", "choose another id, or edit the existing file")
+        return ContentError(shown, 0, 0, "", say(f"check.new-{kind}-exists", id=identifier), say("check.new-exists-hint"))
     return None
 
 
@@ -153,7 +148,7 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
     loaded, errors = load_yaml(path, shown)
     if loaded is None or not isinstance(loaded.data, dict) or not loaded.data.get("chapters"):
         return text, errors[0] if errors else ContentError(
-            shown, 0, 0, "chapters", "no chapters to add the exercise to", "add a chapter first"
+            shown, 0, 0, "chapters", say("check.new-no-chapters"), say("check.new-no-chapters-hint")
         )
     chapters = loaded.data["chapters"]
     if not isinstance(chapters, list) or not all(isinstance(c, dict) for c in chapters):
@@ -161,14 +156,19 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
             shown,
             *loaded.position(("chapters",)),
             "chapters",
-            "`chapters` is not a list of chapters",
-            "run `workbook check` and fix workbook.yml first",
+            say("check.new-chapters-not-list"),
+            say("check.new-chapters-not-list-hint"),
         )
     ids = [c.get("id") for c in chapters]
     index = len(chapters) - 1 if chapter is None else (ids.index(chapter) if chapter in ids else -1)
     if index < 0:
         return text, ContentError(
-            shown, 0, 0, "chapters", f"no chapter `{chapter}`", "expected one of: " + ", ".join(f"`{i}`" for i in ids)
+            shown,
+            0,
+            0,
+            "chapters",
+            say("check.new-no-chapter", chapter=chapter),
+            say("check.one-of", choices=", ".join(f"`{i}`" for i in ids)),
         )
     entries = chapters[index].get("exercises") or []
     lines = text.splitlines(keepends=True)
@@ -186,7 +186,12 @@ def add_to_chapter(text: str, path: Path, identifier: str, chapter: str | None) 
         end = current.find("]", column - 1)
         if end < 0:
             return text, ContentError(
-                shown, line, column, f"chapters[{index}].exercises", "this list spans several lines", f"add `{identifier}` to it by hand"
+                shown,
+                line,
+                column,
+                f"chapters[{index}].exercises",
+                say("check.new-one-line"),
+                say("check.new-one-line-hint", id=identifier),
             )
         lines[line - 1] = current[:end].rstrip() + f", {identifier}" + current[end:]
     return "".join(lines), None

@@ -17,6 +17,7 @@ from pathlib import Path
 from .build import Project, generate
 from .engine import ENGINE_ENV, engine_command
 from .errors import format_report
+from .messages import say
 
 POLL_SECONDS = 0.3
 
@@ -39,9 +40,9 @@ def regenerate(project: Project, site_dir: Path) -> bool:
     """Re-render after an edit; on invalid content or a broken template report it and keep the last good pages."""
     _, errors, config = generate(project, site_dir, preview=True)
     if config is None:
-        print(format_report(errors).replace("nothing was built", "the preview keeps the last good version"), file=sys.stderr, flush=True)
+        print(format_report(errors, "preview"), file=sys.stderr, flush=True)
         return False
-    print("workbook: regenerated", flush=True)
+    print(say("cli.regenerated"), flush=True)
     return True
 
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .bands import INF
 from .model import Checklist, Choice, Column, Dimension, Exercise, Likert, Number, Option, Overall, Table
+from .wording import INF
 
 
 @dataclass(frozen=True)

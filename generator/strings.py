@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .strings_build import BUILD
+from .strings_check import CHECK
 
 DEFAULTS: dict[str, str] = {
     # --- exercise pages (widget.js) ---
@@ -284,6 +285,9 @@ DEFAULTS: dict[str, str] = {
 # The words the build writes into pages and PDFs (templates and Python) are ids too, in their own
 # file; they are overridden and translated like these, but never sent to the scripts.
 DEFAULTS.update(BUILD)
+# So are the messages to authors (`workbook check`, build errors): translated like these, but the
+# language is the author's (generator/messages.py), and a workbook's `strings:` does not change them.
+DEFAULTS.update(CHECK)
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ASSET = "assets/workbook/strings.js"  # every page: the widget's wording
@@ -311,13 +315,23 @@ def default_of(key: str) -> str | None:
     return DEFAULTS.get(key) or (DEFAULTS[other] if (other := plural_variant(key)) else None)
 
 
+def overridable(key: str) -> bool:
+    """Whether a workbook's `strings:` may give `key`: the readers' words, not the messages to authors."""
+    return default_of(key) is not None and key.split(".")[0] not in AUTHOR_PREFIXES
+
+
+AUTHOR_PREFIXES = frozenset(key.split(".")[0] for key in CHECK)
+
+
 def effective(overrides: dict[str, str], language: str = "en") -> dict[str, str]:
     """The defaults in `language` with a workbook's overrides applied (validate.py has checked their ids and placeholders)."""
-    return {**defaults_for(language), **{k: v for k, v in overrides.items() if default_of(k) is not None}}
+    return {**defaults_for(language), **{k: v for k, v in overrides.items() if overridable(k)}}
 
 
 def _table(overrides: dict[str, str], mine: bool, language: str) -> str:
-    table = {k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and k not in BUILD}
+    table = {
+        k: v for k, v in effective(overrides, language).items() if k.startswith(MY_PREFIX) == mine and k not in BUILD and k not in CHECK
+    }
     return json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True)
 
 
@@ -347,6 +361,8 @@ def my_strings_js(overrides: dict[str, str], language: str = "en") -> str:
 # The English texts above are the defaults; generator/locales/<language>.yml gives the same ids in
 # another language, one `id: text` line each (tests/test_locales.py checks ids and placeholders).
 LOCALES = Path(__file__).parent / "locales"
+# libyaml's safe loader where PyYAML has it: ten times faster on a table of a thousand lines (40 ms a language).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.cache
@@ -355,7 +371,7 @@ def locale_table(language: str) -> dict[str, str]:
     for name in dict.fromkeys((language, language.split("-")[0])):
         path = LOCALES / f"{name}.yml"
         if path.is_file():
-            table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            table = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
             return {str(k): str(v) for k, v in table.items()}
     return {}
 

@@ -29,6 +29,7 @@ from .content_files import YAML_SUFFIXES, content_paths, read_page, split_langua
 from .errors import ContentError, did_you_mean
 from .field_errors import from_pydantic
 from .load import Loaded, load_yaml
+from .messages import say
 from .model import Content, Exercise, Sessions, Source, Translation, Workbook
 
 
@@ -67,7 +68,7 @@ def check_translations(
         """Whether `path`, a translation into `language` of `original`, is one to read."""
         where = rel(path)
         if original is None:
-            errors.append(ContentError(where, 0, 0, "", "a translation of a file that does not exist", _original_hint(path, kind_of)))
+            errors.append(ContentError(where, 0, 0, "", say("check.tr-no-original"), _original_hint(path, kind_of)))
             return False
         if language == wb.language:
             errors.append(
@@ -76,8 +77,8 @@ def check_translations(
                     0,
                     0,
                     "",
-                    f"`{language}` is the language of the original ({original})",
-                    "delete this file, or set workbook.yml's `language` to the original's language",
+                    say("check.tr-own-language", language=language, file=original),
+                    say("check.tr-own-language-hint"),
                 )
             )
             return False
@@ -89,8 +90,8 @@ def check_translations(
                     0,
                     0,
                     "",
-                    f"skipped: `{language}` is not in `languages` ({listed})",
-                    f"add `{language}` to `languages` in workbook.yml",
+                    say("check.tr-skipped", language=language, listed=listed),
+                    say("check.tr-skipped-hint", language=language),
                 )
             )
             return False
@@ -102,11 +103,7 @@ def check_translations(
         if loaded is None:
             return None
         if not isinstance(loaded.data, dict):
-            errors.append(
-                ContentError(
-                    loaded.file, 1, 1, "", "expected a mapping of fields, like its original", "copy the original and translate its text"
-                )
-            )
+            errors.append(ContentError(loaded.file, 1, 1, "", say("check.tr-not-mapping"), say("check.tr-not-mapping-hint")))
             return None
         data = dict(loaded.data)
         extra: dict[str, Any] = {}
@@ -122,8 +119,8 @@ def check_translations(
                         line,
                         column,
                         "language",
-                        f"`{given}` here, but the file name says `{language}`",
-                        f"write `language: {language}`, or leave it out",
+                        say("check.tr-language-differs", given=given, language=language),
+                        say("check.tr-language-differs-hint", language=language),
                     )
                 )
         merged, problems = overlay(original, replace(loaded, data=data), kind, language)
@@ -178,13 +175,13 @@ def _original_hint(path: Path, kind: str) -> str:
     """Which original a misnamed translation may have meant, as the translation's file name."""
     stem, language = split_language(path.stem)
     if kind == "workbook":
-        return f"name it `workbook.{language}.yml`"
+        return say("check.tr-name-workbook-hint", language=language)
     if kind == "sessions":
-        return "write the session plans in content/sessions.yml first (a translation follows its original), or delete this file"
+        return say("check.tr-sessions-first-hint")
     originals = [p.stem for p in sorted(path.parent.iterdir()) if p.suffix == path.suffix and split_language(p.stem)[1] is None]
     names = [f"{o}.{language}{path.suffix}" for o in originals]
     close = did_you_mean(f"{stem}.{language}{path.suffix}", names)
-    return "a translation takes its original's name with the language before the suffix" + (f": {close}" if close else "")
+    return say("check.tr-name-close-hint", close=close) if close else say("check.tr-name-hint")
 
 
 def _languages_checks(wb: Workbook, loaded: Loaded) -> list[ContentError]:
@@ -195,7 +192,14 @@ def _languages_checks(wb: Workbook, loaded: Loaded) -> list[ContentError]:
         if language in seen:
             line, column = loaded.position(("languages", i))
             errors.append(
-                ContentError(loaded.file, line, column, f"languages[{i}]", f"`{language}` is listed twice", "list each language once")
+                ContentError(
+                    loaded.file,
+                    line,
+                    column,
+                    f"languages[{i}]",
+                    say("check.language-twice", language=language),
+                    say("check.language-twice-hint"),
+                )
             )
         seen.add(language)
     if wb.languages and wb.language not in seen:
@@ -206,8 +210,8 @@ def _languages_checks(wb: Workbook, loaded: Loaded) -> list[ContentError]:
                 line,
                 column,
                 "languages",
-                f"the content's own language, `{wb.language}` (`language`), is not listed",
-                f"add `{wb.language}` to `languages`: the original is the site in that language",
+                say("check.language-not-listed", language=wb.language),
+                say("check.language-not-listed-hint", language=wb.language),
             )
         )
     return errors
@@ -233,8 +237,8 @@ def _missing_notes(
             0,
             0,
             "",
-            f"no `{language}` translation: the `{language}` site shows {original} untranslated, with a notice",
-            f"copy {original} to this name and translate its text",
+            say("check.tr-missing", language=language, file=original),
+            say("check.tr-missing-hint", file=original),
         )
         for original in sorted(missing)
     ]

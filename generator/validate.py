@@ -20,6 +20,7 @@ from .check_strings import strings_checks
 from .content_files import check_file, check_folder, content_paths, read_page
 from .errors import ContentError
 from .load import Loaded
+from .messages import say
 from .model import Content, Exercise, Session, Sessions, Source, Workbook
 from .translations import check_translations
 
@@ -39,8 +40,8 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
                 0,
                 0,
                 "",
-                "the file is missing",
-                "every workbook needs content/workbook.yml with its title and chapters",
+                say("check.workbook-missing"),
+                say("check.workbook-missing-hint"),
             )
         ]
 
@@ -100,8 +101,8 @@ def _read_sessions(content_dir: Path, rel: Callable[[Path], str], errors: list[C
     misnamed = content_dir / "sessions.yaml"
     if misnamed.exists():
         # Only sessions.yml is read; a .yaml file would otherwise be ignored without a word.
-        hint = "keep one of the two files: only sessions.yml is read" if path.exists() else "rename it to sessions.yml"
-        errors.append(ContentError(rel(misnamed), 0, 0, "", "session plans are read from content/sessions.yml", hint))
+        hint = say("check.sessions-yaml-both-hint" if path.exists() else "check.sessions-yaml-rename-hint")
+        errors.append(ContentError(rel(misnamed), 0, 0, "", say("check.sessions-yaml"), hint))
     if not path.exists():
         return None, None
     sessions, loaded = check_file(path, rel(path), Sessions, errors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 from collections.abc import Mapping
 
 from babel import Locale, UnknownLocaleError
@@ -18,8 +19,14 @@ from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_minus_sign_symbol
 from markupsafe import Markup, escape
 
-from .bands import INF, fmt
 from .strings import PLACEHOLDER, effective
+
+INF = math.inf
+
+
+def fmt(x: float) -> str:
+    """A number the machine's way, for attributes and as the start of `Wording.number`: "3.2", "5"."""
+    return f"{x:g}"
 
 
 @functools.cache

@@ -12,11 +12,10 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .bands import fmt
 from .model import Checklist, Choice, Exercise, Likert, Number, Option, Table
 from .score_sheet import OVERALL, BandLine, Row, rows, term_bounds
 from .spec import likert_scale, option_values
-from .wording import Wording
+from .wording import Wording, fmt
 
 LIKERT_PATTERN = [4, 2, 5, 3, 4, 3, 2, 4, 5, 3, 4, 2]  # on a five-point scale; other scales are stretched
 CHOICE_PATTERN = [2, 1, 2, 0, 1, 3, 2]

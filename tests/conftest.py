@@ -21,6 +21,17 @@ def make_project(target: Path, content: Path = FIXTURES / "mini" / "content") ->
     return target
 
 
+@pytest.fixture(autouse=True, scope="session")
+def english_messages() -> Iterator[None]:
+    """The tests read the `workbook` command's messages in English, whatever the terminal's locale
+    (generator/messages.py would follow it): tests/test_messages.py sets the locale where it matters."""
+    with pytest.MonkeyPatch.context() as patch:
+        for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            patch.delenv(variable, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
+        yield
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project")

@@ -14,6 +14,7 @@ from generator.bundles import BUNDLES, MY_WORKBOOK_JS, SITE_JS
 from generator.docs_folder import docs_files
 from generator.strings import ASSET, DEFAULTS, MY_ASSET, effective, my_strings_js, placeholders, strings_js
 from generator.strings_build import BUILD
+from generator.strings_check import CHECK
 from generator.validate import validate_content
 
 from .conftest import REPO
@@ -53,10 +54,11 @@ def test_strings_js_is_a_classic_script_setting_the_effective_table() -> None:
         "widget.remain.other": "{count} to go </script>",
         "my.backup-done": "Done: {exercises}, {results}.",
     }
-    scripts = {k: v for k, v in effective(overrides).items() if k not in BUILD}
+    scripts = {k: v for k, v in effective(overrides).items() if k not in BUILD and k not in CHECK}
     assert table_of(js) | table_of(my_strings_js(overrides)) == scripts
     assert not any(k.startswith("my.") for k in table_of(js)), "an exercise page loads no My workbook wording"
     assert not set(table_of(js)) & set(BUILD), "the pages' and PDFs' wording is written at build time, never sent to the scripts"
+    assert not (set(table_of(js)) | set(table_of(my_strings_js({})))) & set(CHECK), "the messages to authors are never sent to readers"
 
 
 def test_counted_phrases_come_in_pairs_with_the_same_placeholders() -> None:
@@ -78,7 +80,7 @@ def test_the_scripts_ask_only_for_ids_the_table_has_and_use_every_one() -> None:
     prefixes = {lit for lit in literals if lit.endswith("-")}  # "widget.col-" + column
     for lit in literals - prefixes:
         assert lit in DEFAULTS or lit in counted, f"{lit} is used by a script but not in generator/strings.py"
-    for key in DEFAULTS.keys() - BUILD.keys():  # the build's own ids are the templates' (test_wording.py)
+    for key in DEFAULTS.keys() - BUILD.keys() - CHECK.keys():  # the build's own ids are the templates' (test_wording.py)
         base = key.rsplit(".", 1)[0] if key.endswith((".one", ".other")) else key
         assert base in literals or any(base.startswith(p) for p in prefixes), f"{key} is in the table but no script uses it"
 
@@ -127,7 +129,8 @@ def test_a_valid_override_builds_into_the_site_assets(project: Path) -> None:
 def test_without_overrides_the_site_gets_the_defaults(project: Path) -> None:
     content, errors = validate_content(project)
     assert content is not None, errors
-    assert site_table(docs_files(content, project / "templates")) == {k: v for k, v in DEFAULTS.items() if k not in BUILD}
+    scripts = {k: v for k, v in DEFAULTS.items() if k not in BUILD and k not in CHECK}
+    assert site_table(docs_files(content, project / "templates")) == scripts
 
 
 def test_strings_js_loads_before_the_scripts_that_read_it() -> None:
@@ -137,10 +140,11 @@ def test_strings_js_loads_before_the_scripts_that_read_it() -> None:
 
 
 def test_the_schema_offers_every_string_id_with_its_default() -> None:
+    """Every id a workbook may override; the messages to authors are not among them."""
     schema = json.loads((REPO / "schemas" / "workbook.schema.json").read_text(encoding="utf-8"))
     strings = schema["properties"]["strings"]
     assert strings["additionalProperties"] is False
-    assert {k: v["default"] for k, v in strings["properties"].items()} == DEFAULTS
+    assert {k: v["default"] for k, v in strings["properties"].items()} == {k: v for k, v in DEFAULTS.items() if k not in CHECK}
 
 
 def test_served_scripts_lose_whole_line_comments_only() -> None:

@@ -16,6 +16,7 @@ import pytest
 
 from generator.strings import DEFAULTS, defaults_for
 from generator.strings_build import BUILD
+from generator.strings_check import CHECK
 from generator.wording import Wording
 
 REPO = Path(__file__).resolve().parent.parent
@@ -130,10 +131,109 @@ def test_a_module_that_writes_pages_holds_no_wording_of_its_own(name: str) -> No
     assert not found, f"generator/{name} writes words a reader sees: give each an id in generator/strings_build.py and use Wording.t"
 
 
+# The modules that write to authors: `workbook check` and build errors and notes, the command's own lines.
+# Their messages are ids of generator/strings_check.py, worded by generator/messages.py.
+AUTHOR_MODULES = [
+    "errors.py",
+    "validate.py",
+    "load.py",
+    "content_files.py",
+    "field_errors.py",
+    "check_references.py",
+    "check_strings.py",
+    "check_exercise.py",
+    "check_sessions.py",
+    "check_links.py",
+    "check_translation.py",
+    "translations.py",
+    "bands.py",
+    "scaffold.py",
+    "build.py",
+    "engine.py",
+    "pdf_write.py",
+    "bundles.py",
+    "cli.py",
+    "serve.py",
+    "messages.py",
+]
+AUTHOR_ALLOWED = {
+    ("field_errors.py", "Value error, "): "the prefix pydantic puts on a validator's message, removed",
+    ("field_errors.py", "NFKD"): "a Unicode normal form",
+    ("load.py", "CSafeLoader"): "PyYAML's loader",
+    ("load.py", "mapping values are not allowed"): "PyYAML's problem, matched to choose the hint",
+    ("load.py", "did not find expected key"): "PyYAML's problem, matched to choose the hint",
+    ("load.py", "found unexpected end of stream"): "PyYAML's problem, matched to choose the hint",
+    ("load.py", "found unexpected end"): "PyYAML's problem, matched to choose the hint",
+    ("check_translation.py", "Overall"): "the model's English default (DEFAULTED), content, not a message",
+    ("check_translation.py", "Strongly disagree"): "the model's English default scale, content",
+    ("check_translation.py", "Disagree"): "the model's English default scale, content",
+    ("check_translation.py", "Neither"): "the model's English default scale, content",
+    ("check_translation.py", "Agree"): "the model's English default scale, content",
+    ("check_translation.py", "Strongly agree"): "the model's English default scale, content",
+    ("translations.py", "` is not one of the workbook's languages ("): "a programming error (for_language's argument), not an author's",
+    ("translations.py", "languages["): "a field's path",
+    ("scaffold.py", "exercises: ["): "YAML written into workbook.yml",
+    ("scaffold.py", "chapters["): "a field's path",
+    ("engine.py", "PYTHONUNBUFFERED"): "an environment variable",
+    ("engine.py", "unknown engine "): "a programming error: the command line only offers ENGINES",
+    ("engine.py", "; expected one of "): "a programming error: the command line only offers ENGINES",
+    ("pdf_write.py", "not a file of this build: "): "WeasyPrint's fetcher refusing an address the templates never write",
+    ("bundles.py", "generator/bundles.py lists files the docs folder does not have: "): "a developer's mistake in BUNDLES, for developers",
+    ("messages.py", "LANGUAGE"): "an environment variable",
+    ("messages.py", "LANG"): "an environment variable",
+    ("messages.py", "POSIX"): "a locale's name",
+}
+# The starting files of `workbook new` are content the author rewrites, in the shipped workbook's English.
+AUTHOR_ALLOWED_CONSTANTS = {"scaffold.py": ("EXERCISE", "SOURCE")}
+
+
+def module_wording(name: str) -> list[str]:
+    """What `python_wording` finds in generator/`name`, less its constants of content allowed whole."""
+    source = (REPO / "generator" / name).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    allowed = {
+        node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and any(isinstance(t, ast.Name) and t.id in AUTHOR_ALLOWED_CONSTANTS.get(name, ()) for t in node.targets)
+    }
+    return [w for w in python_wording(source) if w not in allowed and (name, w) not in AUTHOR_ALLOWED]
+
+
+@pytest.mark.parametrize("name", AUTHOR_MODULES)
+def test_a_module_that_writes_to_authors_holds_no_message_of_its_own(name: str) -> None:
+    assert not module_wording(name), (
+        f"generator/{name} writes a message to authors outside the tables: give it an id in generator/strings_check.py "
+        "(with its Spanish at the end of generator/locales/es.yml) and write say(id, ...)"
+    )
+
+
+def test_the_models_problems_are_ids() -> None:
+    """model.py's validators raise `problem(id, ...)`: a message written in English there would reach a
+    Spanish-speaking author untranslated. (Its field descriptions are the schema's documentation.)"""
+    source = (REPO / "generator" / "model.py").read_text(encoding="utf-8")
+    raised = [ast.get_source_segment(source, node) or "" for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Raise)]
+    assert raised, "the scan sees the validators"
+    found = [w for segment in raised for w in python_wording(segment)]
+    assert not found, "generator/model.py raises messages of its own: raise problem(<id of strings_check.py>, ...) instead"
+
+
+def test_every_message_to_authors_is_in_spanish() -> None:
+    """Spanish ships complete (tests/test_locales.py checks the ids): no message left in English by mistake."""
+    spanish = defaults_for("es")
+    same = [k for k in CHECK if spanish[k] == CHECK[k] and re.search(r"[^\W\d_]{3,}", PLACEHOLDER_FREE(CHECK[k]).replace("`", " "))]
+    assert same == [], f"these read the same in Spanish as in English: {same}"
+
+
 def test_the_python_scan_finds_wording() -> None:
     assert python_wording('def f():\n    """Docs are fine."""\n    return f"{a}: participant pack"\n') == [": participant pack"]
     assert python_wording('x = "Break"\ny = "welcome"\nz = t("plan.break")\n') == ["Break"]
     assert python_wording('p = f"{a}/{b}.md"\nk = f"{key}.other"\nn = f"{x}, part {n}"\n') == [", part "]
+    message = 'errors.append(ContentError(f, 0, 0, "", f"no exercise `{eid}`", "fix the id or remove the line"))'
+    assert sorted(python_wording(message)) == ["fix the id or remove the line", "no exercise `"]
+    assert python_wording('raise ValueError("a `choice` column needs at least two `options`")') != []
+    assert python_wording('errors.append(ContentError(f, 0, 0, "", say("check.no-exercise", id=eid)))') == []
 
 
 # --- the wording of a language ----------------------------------------------------------------------
