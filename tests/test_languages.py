@@ -18,6 +18,7 @@ import pytest
 from generator import build as build_module
 from generator.build import Project, build
 from generator.downloads import PARTICIPANT_PACK
+from generator.engine import named_toggles, titled_permalinks
 from generator.languages import alternate, counterpart_href, language_name, language_sites, relink, root_href, untranslated_pages
 from generator.validate import validate_content
 
@@ -70,6 +71,25 @@ def test_each_language_is_a_site_of_its_own_in_its_language(built: Path) -> None
     assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/site.bundle.js")
     assert '"widget.clear": "Clear my answers"' in read(built / "assets/workbook/site.bundle.js")
     assert "page.untranslated" not in read(built / "es/assets/workbook/site.bundle.js"), "the scripts never show the page notice"
+
+
+def chrome_words(page: str) -> dict[str, set[str]]:
+    """What the theme's controls set up in mkdocs.yml say: the colour toggle's labels and the headings' link titles."""
+    toggles = set(re.findall(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette_\d"', page))
+    permalinks = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', page))
+    return {"toggles": toggles, "permalinks": permalinks}
+
+
+def test_the_theme_controls_from_mkdocs_yml_speak_the_page_language(built: Path) -> None:
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert chrome_words(english) == {"toggles": {"Switch to dark mode", "Switch to light mode"}, "permalinks": {"Permanent link"}}
+    assert chrome_words(spanish) == {"toggles": {"Cambiar al modo oscuro", "Cambiar al modo claro"}, "permalinks": {"Enlace permanente"}}
+    # the light scheme's toggle leads to the dark one, and the other way round
+    assert re.search(r'title="Cambiar al modo oscuro" for="__palette_1"', spanish)
+    assert re.search(r'title="Cambiar al modo claro" for="__palette_0"', spanish)
+    # nothing else the engine writes from mkdocs.yml or workbook.yml stays English on the Spanish page
+    chrome = re.sub(r"<article\b.*?</article>", "", spanish, flags=re.S)
+    assert not re.search(r"Switch to|Permanent link|Made with", chrome)
 
 
 def test_the_selector_links_each_page_to_its_counterpart_both_ways(built: Path) -> None:
@@ -202,6 +222,33 @@ def test_counterparts_and_roots_are_relative_to_the_page() -> None:
     assert root_href("only-english/index.html", "es", True) == "../es/"
     assert counterpart_href("exercises/x.html", "", "es", exists, False) == "../es/exercises/x.html"
     assert root_href("es/exercises/x.html", "", False) == "../../index.html"
+
+
+def test_each_toggle_is_named_for_the_scheme_it_leads_to() -> None:
+    def t(key: str) -> str:
+        return f"<{key}>"
+
+    light, dark, system = (
+        {"scheme": "default", "toggle": {"name": "x"}},
+        {"scheme": "slate", "toggle": {"name": "y"}},
+        {"toggle": {"name": "z"}},
+    )
+    assert [e["toggle"]["name"] for e in named_toggles([light, dark], t)] == ["&lt;theme.to-dark&gt;", "&lt;theme.to-light&gt;"]
+    # Material's three-way palette: the device's setting, light, dark, and back
+    assert [e["toggle"]["name"] for e in named_toggles([system, light, dark], t)] == [
+        "&lt;theme.to-light&gt;",
+        "&lt;theme.to-dark&gt;",
+        "&lt;theme.to-system&gt;",
+    ]
+    mine = {"scheme": "sepia", "toggle": {"name": "Sepia, please"}}
+    assert named_toggles([light, mine], t)[0]["toggle"]["name"] == "x", "a scheme of the forker's own keeps mkdocs.yml's name"
+    assert named_toggles({"scheme": "slate"}, t) == {"scheme": "slate"}, "one scheme: no toggle"
+    toc = {"toc": {"permalink": True}}
+    assert titled_permalinks(["admonition", toc, {"toc": {}}], "P") == [
+        "admonition",
+        {"toc": {"permalink": True, "permalink_title": "P"}},
+        {"toc": {}},
+    ]
 
 
 def test_relink_changes_only_the_selector_and_adds_the_notice() -> None:
