@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from generator import build as build_module
 from generator.build import Project, build
@@ -152,6 +153,58 @@ def test_the_offline_copy_holds_every_language_with_file_links(built: Path) -> N
     assert '<link rel="alternate"' not in page, "from disk, Material would ask for sitemap.xml beside each, refused under file://"
     assert re.search(r'<html [^>]*data-wb-home="\.\./"', page)
     assert "Esta página aún no está traducida" in spanish
+
+
+# --- the same under Zensical ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def zensical_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = bilingual(make_project(tmp_path_factory.mktemp("languages-zensical") / "project"))
+    result = build(Project(root), engine="zensical", pdf=False)
+    assert result.ok, result.errors or result.failure
+    return root / "site"
+
+
+def test_under_zensical_each_language_is_a_site_of_its_own_in_its_language(zensical_built: Path) -> None:
+    built = zensical_built
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert re.search(r"<h1[^>]*>Todos los tipos", spanish)
+    # the theme's own labels in the site's language, and mkdocs.yml's from the strings tables
+    assert 'aria-label="Seleccionar idioma"' in spanish and "Saltar a contenido" in spanish
+    assert chrome_words(spanish) == {"toggles": {"Cambiar al modo oscuro", "Cambiar al modo claro"}, "permalinks": {"Enlace permanente"}}
+    # the language selector and the head's hreflang links, as with MkDocs
+    assert selector(spanish) == {"en": "../../../exercises/all-types/", "es": "./"}
+    assert selector(english) == {"en": "./", "es": "../../es/exercises/all-types/"}
+    links = head_alternates(spanish)
+    assert {lang: (built / "es/exercises/all-types").joinpath(href).resolve() for lang, href in links.items()} == {
+        "en": built.resolve(),
+        "es": (built / "es").resolve(),
+    }
+    # its own search index (Zensical's search.json), in its language, holding its own pages only
+    index = json.loads(read(built / "es/search.json"))
+    assert index["config"]["lang"] == ["es"]
+    assert any(item["title"] == "Todos los tipos" for item in index["items"])
+    assert not any(item["location"].startswith("es/") for item in json.loads(read(built / "search.json"))["items"])
+    # the scripts' wording, and the notice on a page without a translation
+    assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/site.bundle.js")
+    assert "Esta página aún no está traducida: se muestra en inglés." in read(built / "es/exercises/runway/index.html")
+
+
+def test_under_zensical_the_spanish_search_finds_the_spanish_pages(zensical_built: Path, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    from .browser import serve_folder
+
+    with serve_folder(zensical_built) as url:
+        page.goto(url + "es/")
+        page.locator(".md-search__button").click()
+        page.keyboard.type("tipos")
+        results = page.get_by_role("option")  # Zensical's search dialog (in a shadow root, which locators enter)
+        expect(results.first).to_contain_text("Todos los tipos")
+        hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+        assert hrefs and all(h.startswith(url + "es/") for h in hrefs), hrefs
 
 
 # --- a failed build leaves the last good site --------------------------------------------------------
