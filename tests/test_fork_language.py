@@ -109,6 +109,7 @@ def fork(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert check.returncode == 0, check.stderr
     assert f"note: content/exercises/{UNTRANSLATED}.fr.yml: no `fr` translation" in check.stderr, "a file to translate is a note"
     assert f"{TRANSLATED}.fr.yml: no `fr`" not in check.stderr
+    assert "generator/locales/" not in check.stderr, "the table is complete: no id left in English"
     make_site = (REPO / "Makefile").read_text(encoding="utf-8").split("\nsite:", 1)[1].split("\n\n", 1)[0]
     assert "$(BIN)/workbook build" in make_site
     built = workbook(root, "build")

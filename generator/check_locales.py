@@ -1,0 +1,96 @@
+"""Stage 2, validate: the interface table (generator/locales/<language>.yml) of each language the
+workbook is built in, checked as tests/test_locales.py checks the shipped ones.
+
+A forker who adds a language writes that table by hand; `workbook check` then says, with the line,
+which id is misspelt or which placeholder was lost, rather than the site showing a sentence with a
+hole in it. Ids the table does not give yet are a note: they show in English until translated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .check_strings import _braces
+from .errors import ContentError, did_you_mean
+from .load import load_yaml
+from .strings import DEFAULTS, LOCALES, default_of, placeholders
+
+HOW_TO = 'copy generator/locales/es.yml to generator/locales/{name}.yml and rewrite each line (CUSTOMISING.md, "Add a language")'
+SHOWN_MISSING = 5  # ids named in the note about untranslated ids; the rest are counted
+
+
+def table_file(language: str, locales: Path = LOCALES) -> Path | None:
+    """The table a language's site takes its wording from (`es-MX` falls back to `es.yml`), or None."""
+    for name in dict.fromkeys((language, language.split("-")[0])):
+        if (locales / f"{name}.yml").is_file():
+            return locales / f"{name}.yml"
+    return None
+
+
+def locale_checks(
+    languages: list[str], rel: Callable[[Path], str], locales: Path = LOCALES
+) -> tuple[list[ContentError], list[ContentError]]:
+    """The errors and notes of the tables of `languages` (English needs none: its texts are the defaults)."""
+    errors: list[ContentError] = []
+    notes: list[ContentError] = []
+    for language in dict.fromkeys(languages):
+        if language.split("-")[0] == "en":
+            continue
+        path = table_file(language, locales)
+        if path is None:
+            where = rel(locales / f"{language.split('-')[0]}.yml")
+            message = f"no interface table for `{language}`: its site shows the interface's words in English"
+            notes.append(ContentError(where, 0, 0, "", message, HOW_TO.format(name=language.split("-")[0])))
+            continue
+        found, problems = table_checks(path, rel(path))
+        errors += problems
+        missing = [key for key in DEFAULTS if key not in found]
+        if found and missing:
+            named = ", ".join(f"`{key}`" for key in missing[:SHOWN_MISSING])
+            more = f" and {len(missing) - SHOWN_MISSING} more" if len(missing) > SHOWN_MISSING else ""
+            notes.append(
+                ContentError(
+                    rel(path),
+                    0,
+                    0,
+                    "",
+                    f"{len(missing)} ids have no text here and show in English: {named}{more}",
+                    "add them: generator/strings.py and generator/strings_build.py give each id's English text and where it appears",
+                )
+            )
+    return errors, notes
+
+
+def table_checks(path: Path, display: str) -> tuple[set[str], list[ContentError]]:
+    """One table's ids, and its problems: an id no English text has, a placeholder left out or added,
+    a text that is not one (a number, a list, nothing)."""
+    loaded, errors = load_yaml(path, display)
+    if loaded is None:
+        return set(), errors
+    if not isinstance(loaded.data, dict):
+        return set(), [ContentError(display, 1, 1, "", "expected one `id: text` line per id", HOW_TO.format(name=path.stem))]
+    for key, text in loaded.data.items():
+        key = str(key)
+        default = default_of(key)
+        if default is None:
+            hint = did_you_mean(key, DEFAULTS) or "the ids are those of generator/strings.py and generator/strings_build.py"
+            errors.append(ContentError(display, *loaded.position((key,), key=True), key, f"unknown string id `{key}`", hint))
+            continue
+        if not isinstance(text, str) or not text.strip():
+            errors.append(ContentError(display, *loaded.position((key,)), key, "expected a text", "write the text in quotes"))
+            continue
+        wanted, given = placeholders(default), placeholders(text)
+        if wanted != given:
+            problems = [f"leaves out {_braces(wanted - given)}"] if wanted - given else []
+            problems += [f"has {_braces(given - wanted)}, which this string does not fill"] if given - wanted else []
+            errors.append(
+                ContentError(
+                    display,
+                    *loaded.position((key,)),
+                    key,
+                    "the text " + " and ".join(problems),
+                    f"keep the placeholders of the English text, `{default}`",
+                )
+            )
+    return {str(key) for key in loaded.data}, errors
