@@ -8,7 +8,7 @@ browser, and no Python or template file may differ from the original's: the reci
 
 The table's texts are markers, `«id»` and the English text's placeholders, so any French interface
 word on a page or in a PDF says which id it came from. The build makes three languages with their
-PDFs, once for the module (about two minutes on two cores).
+PDFs, once for the module (40 to 95 seconds on two shared cores).
 """
 
 from __future__ import annotations
