@@ -27,6 +27,7 @@ TEXT: dict[str, frozenset[tuple[str, ...]]] = {
         {
             ("title",),
             ("subtitle",),
+            ("short_name",),  # under the icon of the installed app, in the language's own manifest
             ("author",),
             ("licence",),
             ("chapters", "*", "title"),

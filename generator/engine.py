@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ def engine_config(
     config["nav"] = nav(content)
     theme = config.setdefault("theme", {})
     theme["language"] = wb.language
+    # mkdocs.yml's own words, in the site's language: the colour toggle's and the headings' link titles.
+    t = Wording(wb.language, wb.strings).t
+    if "palette" in theme:
+        theme["palette"] = named_toggles(theme["palette"], t)
+    if "markdown_extensions" in config:
+        config["markdown_extensions"] = titled_permalinks(config["markdown_extensions"], t("theme.permalink"))
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     if wb.theme.logo:
@@ -92,6 +99,39 @@ def engine_config(
         # keeps the selector on the page shown after instant navigation (the header is not redrawn)
         config["extra_javascript"].append("assets/workbook/languages.js")
     return config
+
+
+# A palette entry's toggle names what it switches to: Material goes from each entry to the next
+# (the last to the first). A scheme of the forker's own keeps the name mkdocs.yml gives it.
+TOGGLE_TO = {"default": "theme.to-light", "slate": "theme.to-dark", None: "theme.to-system"}
+
+
+def named_toggles(palette: Any, t: Callable[[str], str]) -> Any:
+    """mkdocs.yml's `theme.palette`, each toggle named from the strings table (`theme.to-*`). A single
+    scheme (a mapping, or a list of one) has no toggle and is left as it is."""
+    if not isinstance(palette, list) or len(palette) < 2:
+        return palette
+    named: list[Any] = []
+    for entry, following in zip(palette, palette[1:] + palette[:1], strict=True):
+        key = TOGGLE_TO.get(following.get("scheme")) if isinstance(following, dict) else None
+        if key and isinstance(entry, dict) and isinstance(entry.get("toggle"), dict):
+            # the theme prints the name into attributes unescaped, as it does the site's name
+            entry = entry | {"toggle": entry["toggle"] | {"name": html.escape(t(key))}}
+        named.append(entry)
+    return named
+
+
+def titled_permalinks(extensions: Any, title: str) -> Any:
+    """mkdocs.yml's `markdown_extensions` with the headings' permalinks titled in the site's language
+    (`toc`'s `permalink_title`, "Permanent link" by default). Markdown escapes it itself."""
+    if not isinstance(extensions, list):
+        return extensions
+    return [
+        {**ext, "toc": {**ext["toc"], "permalink_title": title}}
+        if isinstance(ext, dict) and isinstance(ext.get("toc"), dict) and ext["toc"].get("permalink")
+        else ext
+        for ext in extensions
+    ]
 
 
 def nav(content: Content) -> list[Any]:

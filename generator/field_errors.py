@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import model as model_module
 from .errors import ContentError, Loc, did_you_mean, dotted
 from .load import Loaded
 from .messages import and_list, described, number, say, say_n
@@ -81,6 +82,15 @@ def _field_help(model: type[BaseModel] | None, name: str) -> str:
     if model is None or name not in model.model_fields:
         return ""
     return described(field_key(model, name), model.model_fields[name].description or "")
+
+
+def field_descriptions() -> dict[str, str]:
+    """Every described field of the content model, by its id in the locale tables, with its English description."""
+    out: dict[str, str] = {}
+    for cls in vars(model_module).values():
+        if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == model_module.__name__:
+            out |= {field_key(cls, name): info.description for name, info in cls.model_fields.items() if info.description}
+    return out
 
 
 def field_key(model: type[BaseModel], name: str) -> str:

@@ -7,6 +7,7 @@ translates them (tests/test_locales.py). They are not sent to the scripts (strin
 
 Id prefixes, by where the words appear:
 - `nav.`    the navigation's own entries (the engine's nav, the footer's path).
+- `theme.`  the theme's controls that mkdocs.yml configures (the colour toggle, the headings' permalinks).
 - `page.`   the site's generated pages (templates/pages/*.j2); texts on Markdown pages are Markdown.
 - `kind.`   an exercise's kind, as a reader sees it (`assessment`, `worksheet`, ...).
 - `source.` a source's credit line.
@@ -29,6 +30,14 @@ BUILD: dict[str, str] = {
     "nav.overview": "Overview",
     "nav.sources": "Sources",
     "nav.facilitator-guide": "Facilitator guide",
+    # --- the theme's own controls, which mkdocs.yml would otherwise name in English (engine.py) ---
+    # the header's colour toggle, named for the scheme it switches to (its tooltip and label)
+    "theme.to-dark": "Switch to dark mode",
+    "theme.to-light": "Switch to light mode",
+    # the same toggle in a three-way palette, going back to the device's setting
+    "theme.to-system": "Switch to system preference",
+    # the title of the link (¶) beside each heading
+    "theme.permalink": "Permanent link",
     # --- a chapter page (chapter.md.j2) ---
     "page.chapter-exercises": "Exercises in this chapter",
     # after each exercise's title; {kind}: its kind (kind.*), {minutes}: how long it takes

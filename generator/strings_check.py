@@ -302,6 +302,24 @@ CHECK: dict[str, str] = {
     "check.link-no-page": "the link `{target}` leads to no page (`{resolved}`)",
     "check.link-no-page-hint": "link to a page the workbook has",
     "check.link-no-anchor": "the link `{target}` names no heading or idea `#{anchor}` on that page",
+    # --- a language's interface table, generator/locales/<language>.yml (check_locales.py) ---
+    # a note: a language of `languages` with no table; {language}: its code
+    "check.locale-none": "no interface table for `{language}`: its site shows the interface's words in English",
+    # {name}: the table's file name without .yml
+    "check.locale-how-hint": "copy generator/locales/es.yml to generator/locales/{name}.yml and rewrite each line "
+    '(CUSTOMISING.md, "Add a language")',
+    # a note: ids the table does not give yet; {named}: the first few, in backticks
+    "check.locale-missing.one": "{count} id has no text here and shows in English: {named}",
+    "check.locale-missing.other": "{count} ids have no text here and show in English: {named}",
+    # {named}: the ids named; {count}: how many more there are
+    "check.locale-and-more": "{named} and {count} more",
+    "check.locale-missing-hint": "add them: generator/strings.py, generator/strings_build.py and generator/strings_check.py "
+    "give each id's English text and where it appears",
+    "check.locale-not-mapping": "expected one `id: text` line per id",
+    "check.locale-unknown-hint": "the ids are those of generator/strings.py, generator/strings_build.py and "
+    "generator/strings_check.py, and `field.<Model>.<field>` for the descriptions of generator/model.py",
+    "check.locale-not-text": "expected a text",
+    "check.locale-quote-hint": "write the text in quotes",
     # --- `strings:` in workbook.yml (check_strings.py) ---
     "check.string-unknown": "unknown string id `{id}`",
     "check.string-unknown-hint": "the ids are listed, with their default text, in generator/strings.py (the scripts') "

@@ -3,8 +3,9 @@
 Pipeline position: load -> **validate** -> render -> build -> pdf. This module only orders the
 checks: each file against its model (content_files.py, field_errors.py), then what spans files
 (check_references.py), the wording overrides (check_strings.py), each exercise's ids, dimensions
-and bands (check_exercise.py), the optional session plans (check_sessions.py) and last the
-translations beside the originals (translations.py). Problems are collected, never raised.
+and bands (check_exercise.py), the optional session plans (check_sessions.py), the translations
+beside the originals (translations.py) and last the interface tables of the languages built
+(check_locales.py). Problems are collected, never raised.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .check_exercise import exercise_checks
 from .check_links import links_checks
+from .check_locales import locale_checks
 from .check_references import cross_checks
 from .check_sessions import sessions_checks
 from .check_strings import strings_checks
@@ -85,6 +87,10 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
     )
     errors += translation_errors
     notes += translation_notes
+    # The interface table of each language built (generator/locales/), as the tests check the shipped ones.
+    table_errors, table_notes = locale_checks(workbook.languages, rel)
+    errors += table_errors
+    notes += table_notes
     if errors:
         return None, errors
 

@@ -15,10 +15,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from generator import build as build_module
 from generator.build import Project, build
 from generator.downloads import FACILITATOR_PACK, PARTICIPANT_PACK
+from generator.engine import named_toggles, titled_permalinks
 from generator.languages import alternate, counterpart_href, language_name, language_sites, relink, root_href, untranslated_pages
 from generator.plans import clock, session_plans
 from generator.translations import for_language
@@ -75,6 +77,25 @@ def test_each_language_is_a_site_of_its_own_in_its_language(built: Path) -> None
     assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/site.bundle.js")
     assert '"widget.clear": "Clear my answers"' in read(built / "assets/workbook/site.bundle.js")
     assert "page.untranslated" not in read(built / "es/assets/workbook/site.bundle.js"), "the scripts never show the page notice"
+
+
+def chrome_words(page: str) -> dict[str, set[str]]:
+    """What the theme's controls set up in mkdocs.yml say: the colour toggle's labels and the headings' link titles."""
+    toggles = set(re.findall(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette_\d"', page))
+    permalinks = set(re.findall(r'<a class="headerlink" href="#[^"]*" title="([^"]*)"', page))
+    return {"toggles": toggles, "permalinks": permalinks}
+
+
+def test_the_theme_controls_from_mkdocs_yml_speak_the_page_language(built: Path) -> None:
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert chrome_words(english) == {"toggles": {"Switch to dark mode", "Switch to light mode"}, "permalinks": {"Permanent link"}}
+    assert chrome_words(spanish) == {"toggles": {"Cambiar al modo oscuro", "Cambiar al modo claro"}, "permalinks": {"Enlace permanente"}}
+    # the light scheme's toggle leads to the dark one, and the other way round
+    assert re.search(r'title="Cambiar al modo oscuro" for="__palette_1"', spanish)
+    assert re.search(r'title="Cambiar al modo claro" for="__palette_0"', spanish)
+    # nothing else the engine writes from mkdocs.yml or workbook.yml stays English on the Spanish page
+    chrome = re.sub(r"<article\b.*?</article>", "", spanish, flags=re.S)
+    assert not re.search(r"Switch to|Permanent link|Made with", chrome)
 
 
 def test_the_selector_links_each_page_to_its_counterpart_both_ways(built: Path) -> None:
@@ -141,6 +162,58 @@ def test_the_offline_copy_holds_every_language_with_file_links(built: Path) -> N
     assert '<link rel="alternate"' not in page, "from disk, Material would ask for sitemap.xml beside each, refused under file://"
     assert re.search(r'<html [^>]*data-wb-home="\.\./"', page)
     assert "Esta página aún no está traducida" in spanish
+
+
+# --- the same under Zensical ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def zensical_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = bilingual(make_project(tmp_path_factory.mktemp("languages-zensical") / "project"))
+    result = build(Project(root), engine="zensical", pdf=False)
+    assert result.ok, result.errors or result.failure
+    return root / "site"
+
+
+def test_under_zensical_each_language_is_a_site_of_its_own_in_its_language(zensical_built: Path) -> None:
+    built = zensical_built
+    english, spanish = read(built / "exercises/all-types/index.html"), read(built / "es/exercises/all-types/index.html")
+    assert '<html lang="en"' in english and '<html lang="es"' in spanish
+    assert re.search(r"<h1[^>]*>Todos los tipos", spanish)
+    # the theme's own labels in the site's language, and mkdocs.yml's from the strings tables
+    assert 'aria-label="Seleccionar idioma"' in spanish and "Saltar a contenido" in spanish
+    assert chrome_words(spanish) == {"toggles": {"Cambiar al modo oscuro", "Cambiar al modo claro"}, "permalinks": {"Enlace permanente"}}
+    # the language selector and the head's hreflang links, as with MkDocs
+    assert selector(spanish) == {"en": "../../../exercises/all-types/", "es": "./"}
+    assert selector(english) == {"en": "./", "es": "../../es/exercises/all-types/"}
+    links = head_alternates(spanish)
+    assert {lang: (built / "es/exercises/all-types").joinpath(href).resolve() for lang, href in links.items()} == {
+        "en": built.resolve(),
+        "es": (built / "es").resolve(),
+    }
+    # its own search index (Zensical's search.json), in its language, holding its own pages only
+    index = json.loads(read(built / "es/search.json"))
+    assert index["config"]["lang"] == ["es"]
+    assert any(item["title"] == "Todos los tipos" for item in index["items"])
+    assert not any(item["location"].startswith("es/") for item in json.loads(read(built / "search.json"))["items"])
+    # the scripts' wording, and the notice on a page without a translation
+    assert '"widget.clear": "Borrar mis respuestas"' in read(built / "es/assets/workbook/site.bundle.js")
+    assert "Esta página aún no está traducida: se muestra en inglés." in read(built / "es/exercises/runway/index.html")
+
+
+def test_under_zensical_the_spanish_search_finds_the_spanish_pages(zensical_built: Path, page: Page) -> None:
+    from playwright.sync_api import expect
+
+    from .browser import serve_folder
+
+    with serve_folder(zensical_built) as url:
+        page.goto(url + "es/")
+        page.locator(".md-search__button").click()
+        page.keyboard.type("tipos")
+        results = page.get_by_role("option")  # Zensical's search dialog (in a shadow root, which locators enter)
+        expect(results.first).to_contain_text("Todos los tipos")
+        hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+        assert hrefs and all(h.startswith(url + "es/") for h in hrefs), hrefs
 
 
 # --- a failed build leaves the last good site --------------------------------------------------------
@@ -216,6 +289,33 @@ def test_counterparts_and_roots_are_relative_to_the_page() -> None:
     assert root_href("only-english/index.html", "es", True) == "../es/"
     assert counterpart_href("exercises/x.html", "", "es", exists, False) == "../es/exercises/x.html"
     assert root_href("es/exercises/x.html", "", False) == "../../index.html"
+
+
+def test_each_toggle_is_named_for_the_scheme_it_leads_to() -> None:
+    def t(key: str) -> str:
+        return f"<{key}>"
+
+    light, dark, system = (
+        {"scheme": "default", "toggle": {"name": "x"}},
+        {"scheme": "slate", "toggle": {"name": "y"}},
+        {"toggle": {"name": "z"}},
+    )
+    assert [e["toggle"]["name"] for e in named_toggles([light, dark], t)] == ["&lt;theme.to-dark&gt;", "&lt;theme.to-light&gt;"]
+    # Material's three-way palette: the device's setting, light, dark, and back
+    assert [e["toggle"]["name"] for e in named_toggles([system, light, dark], t)] == [
+        "&lt;theme.to-light&gt;",
+        "&lt;theme.to-dark&gt;",
+        "&lt;theme.to-system&gt;",
+    ]
+    mine = {"scheme": "sepia", "toggle": {"name": "Sepia, please"}}
+    assert named_toggles([light, mine], t)[0]["toggle"]["name"] == "x", "a scheme of the forker's own keeps mkdocs.yml's name"
+    assert named_toggles({"scheme": "slate"}, t) == {"scheme": "slate"}, "one scheme: no toggle"
+    toc = {"toc": {"permalink": True}}
+    assert titled_permalinks(["admonition", toc, {"toc": {}}], "P") == [
+        "admonition",
+        {"toc": {"permalink": True, "permalink_title": "P"}},
+        {"toc": {}},
+    ]
 
 
 def test_relink_changes_only_the_selector_and_adds_the_notice() -> None:

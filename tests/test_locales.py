@@ -54,7 +54,8 @@ def test_defaults_for_a_language() -> None:
     assert spanish["widget.clear"] == "Borrar mis respuestas"
     assert defaults_for("es-MX") == spanish, "a regional variant without its own table takes the language's"
     assert defaults_for("en") == DEFAULTS
-    assert defaults_for("fr") == DEFAULTS, "a language without a table shows the English texts"
+    # A code no language has, so a fork that adds a table (fr.yml, say) keeps this test true.
+    assert defaults_for("zz") == DEFAULTS, "a language without a table shows the English texts"
     assert set(spanish) == set(DEFAULTS)
 
 
@@ -64,3 +65,42 @@ def test_strings_js_in_spanish_keeps_the_overrides() -> None:
     table = effective({"widget.add-row": "Añadir un contacto"}, "es")
     assert table["widget.add-row"] == "Añadir un contacto"
     assert table["widget.clear"] == "Borrar mis respuestas"
+
+
+# --- `workbook check` holds a forker's table to the same checks (generator/check_locales.py) ------------
+
+
+def test_workbook_check_reports_a_new_table_with_its_lines(tmp_path: Path) -> None:
+    from generator.check_locales import locale_checks
+
+    locales = tmp_path / "generator" / "locales"
+    locales.mkdir(parents=True)
+    lines = (LOCALES / "es.yml").read_text(encoding="utf-8").splitlines()
+    at = {line.split(":", 1)[0]: n for n, line in enumerate(lines)}
+    lines[at["widget.clear"]] = 'widget.claer: "Effacer mes réponses"'  # a typo in an id
+    lines[at["widget.confirm-clear"]] = 'widget.confirm-clear: "Tout effacer ?"'  # {title} left out
+    lines[at["widget.add-row"]] = "widget.add-row: 3"  # not a text
+    (locales / "fr.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def rel(path: Path) -> str:
+        return path.relative_to(tmp_path).as_posix()
+
+    errors, notes = locale_checks(["en", "fr", "de-CH"], rel, locales)
+    found = {(e.file, e.line, e.path): f"{e.message} | {e.hint}" for e in errors}
+    assert set(found) == {
+        ("generator/locales/fr.yml", at["widget.clear"] + 1, "widget.claer"),
+        ("generator/locales/fr.yml", at["widget.confirm-clear"] + 1, "widget.confirm-clear"),
+        ("generator/locales/fr.yml", at["widget.add-row"] + 1, "widget.add-row"),
+    }
+    assert "did you mean `widget.clear`?" in found[("generator/locales/fr.yml", at["widget.clear"] + 1, "widget.claer")]
+    assert "leaves out `{title}`" in found[("generator/locales/fr.yml", at["widget.confirm-clear"] + 1, "widget.confirm-clear")]
+    [missing, no_table] = notes
+    assert missing.file == "generator/locales/fr.yml" and "`widget.clear`" in missing.message and "show in English" in missing.message
+    assert no_table.file == "generator/locales/de.yml" and "`de-CH`" in no_table.message
+    assert "copy generator/locales/es.yml" in no_table.hint
+
+
+def test_the_shipped_tables_pass_workbook_check() -> None:
+    from generator.check_locales import locale_checks
+
+    assert locale_checks(languages_with_tables(), str) == ([], [])

@@ -69,6 +69,16 @@ def test_the_manifest_has_what_install_needs_from_workbook_yml() -> None:
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
 
 
+def test_each_language_has_its_own_manifest_in_its_language() -> None:
+    from generator.translations import for_language
+
+    content, errors = validate_content(REPO)
+    assert content is not None, errors
+    m = manifest(for_language(content, "es"))
+    assert (m["name"], m["short_name"], m["lang"]) == ("Tu carrera, en tus manos", "Tu carrera", "es")
+    assert m["description"].startswith("Un cuaderno práctico")
+
+
 def test_short_name_defaults_to_the_title(project: Path) -> None:
     wb = project / "content" / "workbook.yml"
     wb.write_text(re.sub(r"(?m)^short_name:.*\n", "", wb.read_text(encoding="utf-8")), encoding="utf-8")
