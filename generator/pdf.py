@@ -20,6 +20,8 @@ from .pdf_write import Document, PdfUnavailable, require_weasyprint, write_pdfs
 from .plans import session_plans
 from .render import Worksheets
 
+ANSWER_COLUMNS = 3  # the key's worked example: its answers in this many lists side by side (key.html.j2)
+
 __all__ = ["Document", "PdfUnavailable", "build_pdfs", "pack_documents", "require_weasyprint", "write_pdfs"]
 
 
@@ -35,7 +37,11 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
 
     def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:
         ex = content.exercises[ex_id]
-        key = sheets.template("worksheet/key.html.j2").render(exercise=ex, spec=sheets.spec(ex)) if facilitator and ex.scoring else ""
+        key = (
+            sheets.template("worksheet/key.html.j2").render(exercise=ex, spec=sheets.spec(ex), answer_columns=ANSWER_COLUMNS)
+            if facilitator and ex.scoring
+            else ""
+        )
         header, form = split_print_header(sheets.form(ex, key=False))
         return {
             "exercise": ex,
