@@ -314,7 +314,7 @@ def test_a_pdf_failure_keeps_the_last_good_site(project: Path, monkeypatch: pyte
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("no room on the device")
 
-    monkeypatch.setattr(build_stage, "build_pdfs", broken)
+    monkeypatch.setattr(build_stage, "plan_pdfs", broken)
     result = build(Project(project))
     assert result.failure and result.failure.stage == "pdf" and "no room on the device" in result.failure.message
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
