@@ -133,9 +133,7 @@ def finish(batch: Batch, layouts: Layouts) -> list[Path]:
         except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
             if not batch.keep:
                 raise
-            for part in doc_parts:
-                if part not in batch.todo:
-                    lay_out_part(part)
+            layouts.again([part for part in doc_parts if part not in batch.todo])
             assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path)
     if batch.keep:
         prune(batch.folder, {part.key for part in batch.parts.values()})
@@ -176,6 +174,12 @@ class Layouts:
         for part in parts:
             if part.key not in self._started:
                 self._started[part.key] = self._pool.submit(_lay_out, part)
+
+    def again(self, parts: list[Part]) -> None:
+        """Lay these parts out once more, now (on the same processes or thread: one process never lays
+        out two parts at once, as they share its stylesheets and font configuration)."""
+        for future in [self._pool.submit(_lay_out, part) for part in parts]:
+            future.result()
 
     def wait(self, parts: list[Part]) -> None:
         """Return once these parts are laid out; a part's failure is raised here."""
