@@ -259,7 +259,7 @@ class _Tools:
     images: _RecordingImages
     # One font configuration for every part: WeasyPrint otherwise loads Fontconfig's configuration and
     # makes a new Pango font map for each document, losing the fonts and shapes Pango keeps (~12% of
-    # a part's time). The stylesheets declare no @font-face, so nothing in it depends on the part.
+    # a part's time). Fonts the stylesheets declare (@font-face) go into it once, as they are parsed.
     fonts: Any
 
 
