@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import time
 import zipfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -28,7 +29,7 @@ from .languages import LanguageSite, alternate, language_sites, link_counterpart
 from .links import Links
 from .messages import say
 from .model import Content, Workbook
-from .pdf import PdfUnavailable, build_pdfs, require_weasyprint
+from .pdf import Batch, Layouts, PdfUnavailable, finish, plan_pdfs, require_weasyprint
 from .precache import write_worker
 from .secure_pages import mend_pages, secure_pages
 from .validate import validate_content
@@ -226,25 +227,51 @@ def sites_into(
     `seconds`: filled with the time spent per stage ("site", "pdf"), all languages together.
     """
     timing = seconds if seconds is not None else {}
-    for each in sites:
+    with ExitStack() as stack:
+        # The PDFs' parts are laid out in the background from the start, while the sites are rendered and
+        # the engine runs (it leaves this process idle), then put together once every site is there.
         started = time.perf_counter()
-        # Each language has a work folder of its own: its docs, engine config and compiled templates.
-        work = project if not each.folder else replace(project, work_dir=project.work / "languages" / each.folder)
-        out = site_folder(target, each)
-        chosen = pdf if links_pdf is None else links_pdf
-        content, failed = site_into(work, engine, out, pdf=chosen, offline=offline, content=each.content, alternate=alternate(sites, each))
-        if content is None:
-            return failed
-        # Here `out` is one language's complete site: whatever is made per site (a service worker, whose
-        # scope and precache list are that folder's) belongs here, with `each.folder` saying which.
-        timing["site"] = timing.get("site", 0.0) + time.perf_counter() - started
+        batches: list[Batch] = []
+        layouts = None
         if pdf:
-            started = time.perf_counter()
             try:
-                build_pdfs(content, project.templates, out, work.jinja_cache, pdf_cache=work.work / PDF_CACHE)
+                for each in sites:
+                    work = language_project(project, each)
+                    batches.append(
+                        plan_pdfs(each.content, project.templates, site_folder(target, each), work.jinja_cache, work.work / PDF_CACHE)
+                    )
+                layouts = stack.enter_context(Layouts(sum(len(batch.todo) for batch in batches)))
+                for batch in batches:
+                    layouts.start(batch.todo)
             except TemplateError as exc:
                 return BuildResult(errors=[template_error(exc, project)])
             except Exception as exc:  # WeasyPrint's own errors have no common base class
+                return BuildResult(failure=BuildFailure("pdf", say("build.pdf-failed", error=f"{type(exc).__name__}: {exc}")))
+            timing["pdf"] = time.perf_counter() - started
+        for each in sites:
+            started = time.perf_counter()
+            out = site_folder(target, each)
+            chosen = pdf if links_pdf is None else links_pdf
+            content, failed = site_into(
+                language_project(project, each),
+                engine,
+                out,
+                pdf=chosen,
+                offline=offline,
+                content=each.content,
+                alternate=alternate(sites, each),
+            )
+            if content is None:
+                return failed
+            # Here `out` is one language's complete site: whatever is made per site (a service worker, whose
+            # scope and precache list are that folder's) belongs here, with `each.folder` saying which.
+            timing["site"] = timing.get("site", 0.0) + time.perf_counter() - started
+        if layouts is not None:
+            started = time.perf_counter()
+            try:
+                for batch in batches:
+                    finish(batch, layouts)
+            except Exception as exc:
                 return BuildResult(failure=BuildFailure("pdf", say("build.pdf-failed", error=f"{type(exc).__name__}: {exc}")))
             timing["pdf"] = timing.get("pdf", 0.0) + time.perf_counter() - started
     link_counterparts(target, sites, directory_urls=not offline)
@@ -254,6 +281,12 @@ def sites_into(
         for each in reversed(sites):
             write_worker(site_folder(target, each), project.templates)
     return None
+
+
+def language_project(project: Project, each: LanguageSite) -> Project:
+    """The project as one language's site is built: each language has a work folder of its own (its
+    docs, engine config, compiled templates and PDF cache); the original language uses the project's."""
+    return project if not each.folder else replace(project, work_dir=project.work / "languages" / each.folder)
 
 
 def unsafe_site(site: Path, root: Path) -> str:

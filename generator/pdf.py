@@ -1,7 +1,9 @@
 """Stage 5, pdf: the workshop packs, rendered from the same worksheet templates, into <site>/downloads/.
 
-Pipeline position: load -> validate -> render -> build (engine) -> **pdf**. build.py calls this on the
-fresh site folder before swapping it in, so a failure here leaves the last good site/ in place.
+Pipeline position: load -> validate -> render -> build (engine) -> **pdf**. build.py plans every
+language's PDFs first (`plan_pdfs`), has their parts laid out in the background while it builds the
+sites (pdf_write.Layouts), then puts them together (`finish`) into the fresh site folder before
+swapping it in, so a failure here leaves the last good site/ in place.
 `pack_documents` is pure (content -> the HTML parts of every PDF, testable without WeasyPrint);
 `write_pdfs` (pdf_write.py) hands them to WeasyPrint. The packs use templates/packs/*.j2 around the very form the site shows,
 styled by the site's own print.css plus templates/packs/pack.css.
@@ -16,11 +18,13 @@ from markupsafe import Markup
 
 from .downloads import DOWNLOADS, PAPERS, PackKind, Paper, pack_pdf, worksheet_pdf
 from .model import Content
-from .pdf_write import Document, PdfUnavailable, require_weasyprint, write_pdfs
+from .pdf_write import Batch, Document, Layouts, PdfUnavailable, finish, plan, require_weasyprint, write_pdfs
 from .plans import session_plans
 from .render import Worksheets
 
-__all__ = ["Document", "PdfUnavailable", "build_pdfs", "pack_documents", "require_weasyprint", "write_pdfs"]
+ANSWER_COLUMNS = 3  # the key's worked example: its answers in this many lists side by side (key.html.j2)
+
+__all__ = ["Batch", "Document", "Layouts", "PdfUnavailable", "finish", "pack_documents", "plan_pdfs", "require_weasyprint", "write_pdfs"]
 
 
 def pack_documents(content: Content, templates: Path, cache_dir: Path | None = None, language: str | None = None) -> list[Document]:
@@ -35,7 +39,11 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
 
     def sheet(ex_id: str, facilitator: bool) -> dict[str, object]:
         ex = content.exercises[ex_id]
-        key = sheets.template("worksheet/key.html.j2").render(exercise=ex, spec=sheets.spec(ex)) if facilitator and ex.scoring else ""
+        key = (
+            sheets.template("worksheet/key.html.j2").render(exercise=ex, spec=sheets.spec(ex), answer_columns=ANSWER_COLUMNS)
+            if facilitator and ex.scoring
+            else ""
+        )
         header, form = split_print_header(sheets.form(ex, key=False))
         return {
             "exercise": ex,
@@ -94,14 +102,16 @@ def split_print_header(form: Markup) -> tuple[Markup, Markup]:
     return Markup(match.group(0)), Markup(form[: match.start()] + form[match.end() :])
 
 
-def build_pdfs(
+def plan_pdfs(
     content: Content,
     templates: Path,
     site: Path,
-    cache_dir: Path | None = None,
-    pdf_cache: Path | None = None,
+    cache_dir: Path | None,
+    pdf_cache: Path,
     language: str | None = None,
-) -> list[Path]:
-    """Stage entry point: every PDF into `site`/downloads/ (`cache_dir`: compiled templates, see
-    render.environment; `pdf_cache`: PDFs of earlier builds, see pdf_write; `language`: see pack_documents)."""
-    return write_pdfs(pack_documents(content, templates, cache_dir, language), templates, site / DOWNLOADS, cache=pdf_cache)
+) -> Batch:
+    """Stage entry point: every PDF of one site, planned (`site`/downloads/ is where they go; `cache_dir`:
+    compiled templates, see render.environment; `pdf_cache`: PDFs of earlier builds' parts, see
+    pdf_write; `language`: see pack_documents). The build lays the batch's parts out (`Layouts`) while
+    it builds the sites, then puts the PDFs together (`finish`)."""
+    return plan(pack_documents(content, templates, cache_dir, language), templates, site / DOWNLOADS, pdf_cache)

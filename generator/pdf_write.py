@@ -3,8 +3,9 @@
 Each part (a worksheet, an exercise's facilitator material, a pack's front) is laid out alone, once,
 into a PDF of its own, kept in the cache between builds under a hash of everything it is made from;
 the PDFs people download are put together from those part PDFs by pdf_assemble.py. So a rebuild with
-one exercise changed lays out that exercise's parts only. Parts are laid out on worker processes, one
-per core. The PDFs are tagged PDF/UA-1 documents, with title and language, for screen readers.
+one exercise changed lays out that exercise's parts only. Parts are laid out in the background while
+the build renders the sites (`Layouts`: on worker processes, one per core). The PDFs are tagged
+PDF/UA-1 documents, with title and language, for screen readers.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -77,50 +80,126 @@ def write_pdfs(
     """Every document as a PDF under `downloads`; stylesheets and images resolve against templates/.
 
     `cache`: a folder of earlier builds' part PDFs, kept between builds (None: none).
-    `workers`: processes to lay out in (default: see `lay_out`).
+    `workers`: processes to lay out in (default: see `Layouts`; 1: a thread of this process).
+    The build does the same in steps (plan, `Layouts`, finish), so that parts are laid out while
+    the sites are built.
     """
+    with tempfile.TemporaryDirectory(prefix="workbook-parts-") as scratch:
+        batch = plan(documents, templates, downloads, cache or Path(scratch), keep=cache is not None)
+        with Layouts(len(batch.todo), workers) as layouts:
+            layouts.start(batch.todo)
+            return finish(batch, layouts)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One site's PDFs, planned: each of their parts once, and the parts the cache cannot give (`todo`,
+    the longest first, so that no core is left with a long one at the end)."""
+
+    documents: list[Document]
+    downloads: Path
+    parts: dict[tuple[str, Paper], Part]  # by (HTML, paper), as documents name them
+    todo: list[Part]
+    folder: Path  # where the parts' PDFs are
+    keep: bool  # the folder is the cache: it keeps this build's parts only
+
+
+def plan(documents: list[Document], templates: Path, downloads: Path, folder: Path, keep: bool = True) -> Batch:
+    """The parts of `documents`, each laid out into `folder` unless a fresh copy is there already (when
+    `keep`: a cache kept between builds; otherwise a scratch folder, where nothing is trusted)."""
     require_weasyprint()
     _TOOLS.clear()  # stylesheets and images read by an earlier build in this process may have changed since
-    with tempfile.TemporaryDirectory(prefix="workbook-parts-") as scratch:
-        folder = (cache or Path(scratch)).resolve()
-        folder.mkdir(parents=True, exist_ok=True)
-        keys = {(part, doc.paper): part_key(part, doc.paper, templates) for doc in documents for part in doc.parts}
-        parts = {
-            key: Part(key, html, folder / f"{key}.pdf", templates.resolve(), downloads.resolve().parent) for (html, _), key in keys.items()
-        }
-        todo = [part for part in parts.values() if not (cache and is_fresh(cache, part.key))]
-        lay_out(todo, workers)
-        for doc in documents:
-            doc_parts = [parts[keys[(part, doc.paper)]] for part in doc.parts]
-            try:
-                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
-            except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
-                if not cache:
-                    raise
-                lay_out([part for part in doc_parts if part not in todo], workers=1)
-                assemble([part.pdf for part in doc_parts], doc.title, downloads / doc.path)
-        if cache:
-            prune(cache, set(parts))
-    return [downloads / doc.path for doc in documents]
+    folder = folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    keys = {(part, doc.paper): part_key(part, doc.paper, templates) for doc in documents for part in doc.parts}
+    by_key = {
+        key: Part(key, html, folder / f"{key}.pdf", templates.resolve(), downloads.resolve().parent) for (html, _), key in keys.items()
+    }
+    todo = [part for part in by_key.values() if not (keep and is_fresh(folder, part.key))]
+    parts = {name: by_key[key] for name, key in keys.items()}
+    return Batch(documents, downloads, parts, sorted(todo, key=lambda part: -len(part.html)), folder, keep)
+
+
+def finish(batch: Batch, layouts: Layouts) -> list[Path]:
+    """Once its parts are laid out, each document of `batch` put together into its PDF."""
+    layouts.wait(batch.todo)
+    for doc in batch.documents:
+        doc_parts = [batch.parts[(part, doc.paper)] for part in doc.parts]
+        try:
+            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path)
+        except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
+            if not batch.keep:
+                raise
+            layouts.again([part for part in doc_parts if part not in batch.todo])
+            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path)
+    if batch.keep:
+        prune(batch.folder, {part.key for part in batch.parts.values()})
+    return [batch.downloads / doc.path for doc in batch.documents]
 
 
 # A worker process costs about as much as laying out four parts (it imports WeasyPrint and parses the
-# stylesheets), so a rebuild that lays out a few parts does it in this process.
+# stylesheets), so a rebuild that lays out a few parts does it on a thread of the build's own process.
 PARTS_PER_WORKER = 4
 
 
-def lay_out(parts: list[Part], workers: int | None = None) -> None:
-    """Each part into its PDF, with the files it read recorded beside it (<key>.json).
-    `workers`: processes to use (default: one per core, when there are parts enough to repay them)."""
-    workers = min(len(parts), workers or min(_cores(), len(parts) // PARTS_PER_WORKER))
-    if workers <= 1:
+class Layouts:
+    """Parts laid out in the background, in the order given, while the build goes on (it renders the
+    sites and waits for the engine meanwhile).
+
+    On worker processes, one per core, when there are parts enough to repay starting them; otherwise
+    on one thread of this process, which lays out while the build waits for the engine. `count`: the
+    parts there will be; `workers`: processes to use instead (1: the thread).
+    """
+
+    def __init__(self, count: int, workers: int | None = None) -> None:
+        workers = min(count, workers or min(_cores(), count // PARTS_PER_WORKER))
+        self._pool: Executor = (
+            ProcessPoolExecutor(max_workers=workers, mp_context=get_context(start_method()))
+            if workers > 1
+            else ThreadPoolExecutor(max_workers=1)
+        )
+        self._started: dict[str, Future[None]] = {}
+
+    def __enter__(self) -> Layouts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def start(self, parts: list[Part]) -> None:
+        """Queue each part (once), after those already queued."""
         for part in parts:
-            lay_out_part(part)
-        return
-    # Spawned, not forked: a fork of a process with threads (a test's browser driver) may hang.
-    # The longest parts first, one at a time, so that both cores stay busy to the end.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        list(pool.map(lay_out_part, sorted(parts, key=lambda part: -len(part.html))))
+            if part.key not in self._started:
+                self._started[part.key] = self._pool.submit(_lay_out, part)
+
+    def again(self, parts: list[Part]) -> None:
+        """Lay these parts out once more, now (on the same processes or thread: one process never lays
+        out two parts at once, as they share its stylesheets and font configuration)."""
+        for future in [self._pool.submit(_lay_out, part) for part in parts]:
+            future.result()
+
+    def wait(self, parts: list[Part]) -> None:
+        """Return once these parts are laid out; a part's failure is raised here."""
+        for part in parts:
+            self._started[part.key].result()
+
+
+def start_method() -> str:
+    """How to start worker processes: forked where that is safe, so that each starts with WeasyPrint
+    imported (spawned, a worker spends about half a second importing it and finding its libraries);
+    spawned on other systems and in a process running other threads (a test's browser driver), whose
+    fork may hang on a lock one of them held."""
+    if sys.platform != "linux":
+        return "spawn"
+    try:
+        threads = len(os.listdir("/proc/self/task"))  # native threads too, not only Python's
+    except OSError:
+        threads = threading.active_count()
+    return "fork" if threads == 1 else "spawn"
+
+
+def _lay_out(part: Part) -> None:
+    lay_out_part(part)  # looked up when called, so that a test may count the parts laid out
 
 
 def lay_out_part(part: Part) -> None:
@@ -134,7 +213,7 @@ def lay_out_part(part: Part) -> None:
     tools.images.used.clear()
     html = cross_part_links(part.html)
     document = HTML(string=html, base_url=str(part.templates) + "/", url_fetcher=tools.fetcher).render(
-        stylesheets=tools.styles, cache=tools.images
+        stylesheets=tools.styles, cache=tools.images, font_config=tools.fonts
     )
     document.write_pdf(part.pdf, pdf_variant=VARIANT)
     files = sorted(tools.style_files | tools.fetched | tools.images.used)
@@ -175,6 +254,10 @@ class _Tools:
     styles: list[Any]
     style_files: set[str]
     images: _RecordingImages
+    # One font configuration for every part: WeasyPrint otherwise loads Fontconfig's configuration and
+    # makes a new Pango font map for each document, losing the fonts and shapes Pango keeps (~12% of
+    # a part's time). Fonts the stylesheets declare (@font-face) go into it once, as they are parsed.
+    fonts: Any
 
 
 _TOOLS: dict[tuple[Path, Path], _Tools] = {}  # per process: the stylesheets are parsed once, not per part
@@ -183,10 +266,12 @@ _TOOLS: dict[tuple[Path, Path], _Tools] = {}  # per process: the stylesheets are
 def _tools(templates: Path, site: Path) -> _Tools:
     if (templates, site) not in _TOOLS:
         from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
 
         fetcher, fetched = build_files_fetcher((templates, site))
-        styles = [CSS(filename=str(templates / name), url_fetcher=fetcher) for name in STYLESHEETS]
-        _TOOLS[(templates, site)] = _Tools(fetcher, fetched, styles, set(fetched), _RecordingImages())
+        fonts = FontConfiguration()
+        styles = [CSS(filename=str(templates / name), url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS]
+        _TOOLS[(templates, site)] = _Tools(fetcher, fetched, styles, set(fetched), _RecordingImages(), fonts)
     return _TOOLS[(templates, site)]
 
 

@@ -95,7 +95,11 @@ def test_workbook_check_reports_a_new_table_with_its_lines(tmp_path: Path) -> No
     assert "did you mean `widget.clear`?" in found[("generator/locales/fr.yml", at["widget.clear"] + 1, "widget.claer")]
     assert "leaves out `{title}`" in found[("generator/locales/fr.yml", at["widget.confirm-clear"] + 1, "widget.confirm-clear")]
     [missing, no_table] = notes
-    assert missing.file == "generator/locales/fr.yml" and "`widget.clear`" in missing.message and "1 id has no text here and shows in English" in missing.message
+    assert (
+        missing.file == "generator/locales/fr.yml"
+        and "`widget.clear`" in missing.message
+        and "1 id has no text here and shows in English" in missing.message
+    )
     assert no_table.file == "generator/locales/de.yml" and "`de-CH`" in no_table.message
     assert "copy generator/locales/es.yml" in no_table.hint
 

@@ -314,7 +314,7 @@ def test_a_pdf_failure_keeps_the_last_good_site(project: Path, monkeypatch: pyte
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("no room on the device")
 
-    monkeypatch.setattr(build_stage, "build_pdfs", broken)
+    monkeypatch.setattr(build_stage, "plan_pdfs", broken)
     result = build(Project(project))
     assert result.failure and result.failure.stage == "pdf" and "no room on the device" in result.failure.message
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
@@ -547,6 +547,49 @@ def test_the_workbook_names_the_paper_of_single_worksheets(project: Path, tmp_pa
     sheet = next(d for d in docs if d.path == "worksheets/runway.pdf")
     (pdf,) = write_pdfs([sheet], project / "templates", tmp_path, workers=1)
     assert page_size(pdf, 1) == (612, 792)
+
+
+def test_the_build_lays_the_pdfs_out_while_the_engine_runs(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every part is queued before the first engine run (which leaves the build's process idle), and
+    the PDFs come out whole."""
+    from generator import pdf_write
+
+    events: list[str] = []
+    real_start, real_engine = pdf_write.Layouts.start, build_stage.run_engine
+
+    def start(self: pdf_write.Layouts, parts: list[pdf_write.Part]) -> None:
+        events.append(f"queue {len(parts)}")
+        real_start(self, parts)
+
+    def engine(*args: object, **kwargs: object) -> str:
+        events.append("engine")
+        return real_engine(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_write.Layouts, "start", start)
+    monkeypatch.setattr(build_stage, "run_engine", engine)
+    result = build(Project(project))
+    assert result.site and result.ok, result.errors or result.failure
+    first_engine = events.index("engine")
+    assert events[:first_engine] and all(e.startswith("queue") for e in events[:first_engine]), events
+    assert sum(int(e.split()[1]) for e in events[:first_engine]) > 0
+    assert all(page_count(result.site / "downloads" / pack) > 2 for pack in PACKS)
+
+
+def test_workers_are_forked_only_while_no_other_thread_runs() -> None:
+    """A fork copies one thread only: a lock another thread held stays locked in the child, which may
+    hang. So with a thread running (a test's browser driver), workers are spawned."""
+    import threading
+
+    from generator.pdf_write import start_method
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
 
 
 def test_a_failure_in_a_worker_process_reaches_the_build(tmp_path: Path) -> None:

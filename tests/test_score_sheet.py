@@ -237,6 +237,24 @@ def worked_example(markup: str) -> tuple[dict[str, Any], list[dict[str, str]]]:
 
 
 @pytest.mark.parametrize("ex", ALL, ids=ids(ALL))
+def test_on_paper_the_example_answers_stand_in_lists_side_by_side_each_read_down(ex: Exercise) -> None:
+    """The facilitator pack lays the worked example's answers out as columns without CSS columns
+    (which WeasyPrint balances at great cost): ANSWER_COLUMNS lists side by side, as even as they can
+    be, which read one after the other give every answer once, in the site's order."""
+    from generator.pdf import ANSWER_COLUMNS
+
+    def lists(markup: str) -> list[list[int]]:
+        found = re.findall(r'<ul class="wb-key__answers">(.*?)</ul>', markup, flags=re.S)
+        return [[int(n) for n in re.findall(r'data-question="(\d+)"', body)] for body in found]
+
+    (on_site,) = lists(key_html(ex))
+    on_paper = lists(ENV.get_template("worksheet/key.html.j2").render(exercise=ex, spec=widget_spec(ex, {}), answer_columns=ANSWER_COLUMNS))
+    assert [n for column in on_paper for n in column] == on_site
+    assert len(on_paper) == min(ANSWER_COLUMNS, len(on_site)) and all(on_paper)
+    assert max(map(len, on_paper)) - min(map(len, on_paper)) <= 1
+
+
+@pytest.mark.parametrize("ex", ALL, ids=ids(ALL))
 def test_the_worked_example_scores_as_the_widget_does(ex: Exercise, scorer: Scorer) -> None:
     spec = widget_spec(ex, {})
     answers, worked = worked_example(key_html(ex))
