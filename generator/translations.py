@@ -52,10 +52,12 @@ def check_translations(
     page_files: dict[str, str],
     pages: dict[str, str],
     sessions: tuple[Sessions, Loaded] | None = None,
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Translation], list[ContentError], list[ContentError]]:
     """Every translation checked against its original: the merged translations by language, the
     errors, and the notes (missing translations, languages not built, hidden files). `sessions`:
-    content/sessions.yml when there is one and it passed its checks."""
+    content/sessions.yml when there is one and it passed its checks. `broken`: the pages of originals
+    that failed their own checks (reported already): links to them are not reported again."""
     errors: list[ContentError] = []
     notes: list[ContentError] = []
     wb, wb_loaded = workbook
@@ -167,7 +169,7 @@ def check_translations(
 
     for translation in found.values():
         notes += _missing_notes(translation, rel(wb_file), sources, exercises, page_files, sessions)
-        errors += _links_checks(translation, workbook, sources, exercises, pages, page_files, loaded_by_file)
+        errors += _links_checks(translation, workbook, sources, exercises, pages, page_files, loaded_by_file, broken)
     return found, errors, notes
 
 
@@ -252,6 +254,7 @@ def _links_checks(
     pages: dict[str, str],
     page_files: dict[str, str],
     loaded_by_file: dict[str, tuple[Any, Loaded]],
+    broken: frozenset[str],
 ) -> list[ContentError]:
     """Links in the translated Markdown, against the pages of that language (its headings have
     their own anchors); only the translations' own problems are reported, the originals' are already."""
@@ -263,7 +266,7 @@ def _links_checks(
     wb = loaded_by_file.get(translation_file(workbook[1].file, language), workbook)
     translated_pages = {key: translation.pages.get(key, text) for key, text in pages.items()}
     files = {key: translation_file(file, language) if key in translation.pages else file for key, file in page_files.items()}
-    problems = links_checks(wb[0], wb[1], pick(sources, "sources"), pick(exercises, "exercises"), translated_pages, files, set())
+    problems = links_checks(wb[0], wb[1], pick(sources, "sources"), pick(exercises, "exercises"), translated_pages, files, set(broken))
     mine = set(loaded_by_file) | {files[key] for key in translation.pages}
     return [e for e in problems if e.file in mine]
 

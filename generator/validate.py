@@ -84,6 +84,7 @@ def validate_content(root: Path) -> tuple[Content | None, list[ContentError]]:
         page_files,
         pages,
         (sessions, sessions_loaded) if sessions is not None and sessions_loaded is not None else None,
+        frozenset(broken),
     )
     errors += translation_errors
     notes += translation_notes

@@ -98,6 +98,19 @@ def test_translated_pages_and_workbook_are_merged(tmp_path: Path) -> None:
     assert "workbook" not in spanish.untranslated and "pages/about" not in spanish.untranslated
 
 
+def test_an_exercise_that_fails_its_checks_is_reported_once_not_through_every_page_linking_to_it(tmp_path: Path) -> None:
+    root = with_languages(make_project(tmp_path / "p"))
+    runway = root / "content" / "exercises" / "runway.yml"
+    runway.write_text(runway.read_text(encoding="utf-8").replace("minutes:", "minutos:", 1), encoding="utf-8")
+    link = "See [the runway](exercises/runway.md).\n"
+    about = root / "content" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + link, encoding="utf-8")
+    (root / "content" / "pages" / "about.es.md").write_text("# Acerca de\n\n" + link, encoding="utf-8")
+    _, errors = validate_content(root)
+    assert errors, "the broken exercise is reported"
+    assert {e.file for e in errors} == {"content/exercises/runway.yml"}
+
+
 def test_a_sessions_translation_gives_the_text_and_the_original_the_timings(tmp_path: Path) -> None:
     root = with_languages(make_project(tmp_path / "p"))
     shutil.copy(SESSIONS, root / "content" / "sessions.yml")
