@@ -24,8 +24,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .model import Content
-from .strings import effective
 from .translations import for_language
+from .wording import Wording
 
 
 @dataclass(frozen=True)
@@ -110,12 +110,8 @@ def untranslated_pages(content: Content, directory_urls: bool = True) -> set[str
 def notice_html(content: Content, original: str) -> str:
     """The notice, in the page's language, that the text below is in `original`'s language."""
     language = content.workbook.language
-    wording = effective(content.workbook.strings, language)["page.untranslated"]
-    try:
-        name = Locale.parse(original.replace("-", "_")).get_display_name(language.replace("-", "_")) or original
-    except (UnknownLocaleError, ValueError):
-        name = original
-    text = html.escape(wording.replace("{language}", name))
+    wording = Wording(language, content.workbook.strings)
+    text = html.escape(wording.t("page.untranslated", language=wording.language_name(original)))
     return f'<div class="admonition note wb-untranslated" lang="{html.escape(language)}" role="note"><p>{text}</p></div>'
 
 

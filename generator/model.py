@@ -483,6 +483,7 @@ class Content:
     # In a merged language: what shows the original's text for want of a translation, for a notice on its
     # page: "workbook" (chapters, titles), "pages/<id>", "exercises/<id>", "sources/<id>", "sessions" (the plans).
     untranslated: frozenset[str] = frozenset()
+    original_language: str = ""  # in a merged language: the language of the originals ("" in the originals')
 
     def chapter_of(self, exercise_id: str) -> Chapter:
         return next(c for c in self.workbook.chapters if exercise_id in c.exercises)

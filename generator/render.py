@@ -97,6 +97,7 @@ def environment(templates: Path, cache_dir: Path | None = None, wording: Wording
     env.filters["score"] = words.number  # a number a reader sees, written the language's way
     env.filters["plain_number"] = fmt  # a number a browser reads (an attribute): always "3.2"
     env.globals["and_list"] = words.and_list
+    env.globals["language_name"] = words.language_name  # another language's name in this one
     env.globals["t"] = words.t
     env.globals["tn"] = words.tn
     env.globals["language"] = words.language
@@ -169,9 +170,11 @@ def qr_svg(url: str) -> Markup:
 def facilitator_partials(env: Environment, content: Content, href: Callable[[str], str]) -> Callable[..., Markup]:
     """Renders templates/packs/{plan,notes}.html.j2, the facilitator material the guide page and the pack share."""
     titles = {e.id: e.title for e in content.exercises.values()}
+    # An exercise shown in the original's language for want of a translation: its notes say so, and are marked up in it.
+    shown_in = {eid: content.original_language for eid in content.exercises if f"exercises/{eid}" in content.untranslated}
 
     def render_partial(name: str, **context: Any) -> Markup:
-        return Markup(_compact(env.get_template(name).render(titles=titles, clock=clock, href=href, **context)))
+        return Markup(_compact(env.get_template(name).render(titles=titles, clock=clock, href=href, shown_in=shown_in, **context)))
 
     return render_partial
 

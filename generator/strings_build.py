@@ -317,4 +317,6 @@ BUILD: dict[str, str] = {
     # notice at the top of a page shown in the original's language for want of a translation;
     # {language}: that language's name in the page's language (e.g. "English", "inglés")
     "page.untranslated": "This page is not yet translated: it is shown in {language}.",
+    # the facilitator guide and pack, above an exercise's notes shown in the original's language; {language}: its name
+    "page.untranslated-exercise": "This exercise is not yet translated: its notes are shown in {language}.",
 }

@@ -293,5 +293,6 @@ def for_language(content: Content, language: str) -> Content:
         pages={pid: tr.pages.get(pid, text) for pid, text in content.pages.items()},
         sessions=content.sessions if tr.sessions is None else tr.sessions,
         untranslated=frozenset(untranslated),
+        original_language=content.workbook.language,
         translations={},
     )

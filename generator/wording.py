@@ -75,6 +75,13 @@ class Wording:
         """A number already written the machine's way ("-3.2", "72%") in the language's symbols."""
         return text.replace("-", get_minus_sign_symbol(self.locale)).replace(".", get_decimal_symbol(self.locale))
 
+    def language_name(self, language: str) -> str:
+        """Another language's name in this one ("inglés" on a Spanish page): Babel's data, else the code."""
+        try:
+            return Locale.parse(language.replace("-", "_")).get_display_name(self.locale) or language
+        except (UnknownLocaleError, ValueError):
+            return language
+
     def and_list(self, items: list[object]) -> str:
         """ "1, 2 and 3" in the language (`list.sep`, `list.and`)."""
         if any(isinstance(i, Markup) for i in items):  # parts already written as HTML keep their markup

@@ -150,6 +150,18 @@ def test_a_page_without_a_translation_says_so_in_the_page_language(built: Path) 
     assert not any("wb-untranslated" in read(p) for p in built.glob("*/**/*.html") if "es" not in p.relative_to(built).parts[:1])
 
 
+def test_the_guide_says_which_exercises_notes_are_shown_untranslated(built: Path) -> None:
+    guide = read(built / "es/facilitator-guide/index.html")
+    notice = "Este ejercicio aún no está traducido: sus notas se muestran en inglés."
+    # runway has no Spanish file: its notes are English, said so above them and marked up as English.
+    assert re.search(re.escape(notice) + r'</p>\s*<div class="wb-facilitator" data-facilitator="runway" lang="en">', guide)
+    # all-types is translated: no notice, no language of its own.
+    assert re.search(r'<div class="wb-facilitator" data-facilitator="all-types">', guide)
+    assert guide.count(notice) == 1
+    assert notice not in read(built / "facilitator-guide/index.html")
+    assert "not yet translated" not in read(built / "facilitator-guide/index.html")
+
+
 def test_the_offline_copy_holds_every_language_with_file_links(built: Path) -> None:
     import zipfile
 
