@@ -157,7 +157,8 @@ def from_pydantic(err: Any, loaded: Loaded, root_model: type[BaseModel]) -> Cont
         return error(say_n(f"check.text-{kind.removeprefix('string_').replace('_', '-')}", limit))
     if kind in _BOUNDS:
         bound = next(iter(ctx.values()), "")
-        return error(say(_BOUNDS[kind], bound=bound, found=describe(found)), field_help())
+        shown = number(bound) if isinstance(bound, int | float) and not isinstance(bound, bool) else bound  # "0,5" in Spanish
+        return error(say(_BOUNDS[kind], bound=shown, found=describe(found)), field_help())
     kind_expected = _EXPECTED.get(kind)
     if kind_expected:
         hint = ""

@@ -100,8 +100,7 @@ def untranslated_pages(content: Content, directory_urls: bool = True) -> set[str
             pages.add(key)
         elif kind in ("exercises", "sources"):
             pages.add(f"{kind}/{key}")
-        elif kind == "sessions":  # the authored session plans, which the facilitator guide shows
-            pages.add("facilitator-guide")
+        # "sessions" (the authored plans) has its notice above the plans (templates/packs/plans-intro.html.j2)
     if directory_urls:
         return {"index.html" if p == "index" else f"{p}/index.html" for p in pages}
     return {f"{p}.html" for p in pages}

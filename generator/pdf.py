@@ -20,7 +20,7 @@ from .downloads import DOWNLOADS, PAPERS, PackKind, Paper, pack_pdf, worksheet_p
 from .model import Content
 from .pdf_write import Batch, Document, Layouts, PdfUnavailable, finish, plan, require_weasyprint, write_pdfs
 from .plans import session_plans
-from .render import Worksheets
+from .render import Worksheets, plans_shown_in
 
 ANSWER_COLUMNS = 3  # the key's worked example: its answers in this many lists side by side (key.html.j2)
 
@@ -74,7 +74,17 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
         kinds: tuple[PackKind, ...] = ("participant", "facilitator")
         for kind in kinds:
             title = t(f"pack.title-{kind}", workbook=wb.title)
-            front = page("packs/pack.html.j2", paper, kind, title, plans=plans, exercises=exercises, chapters=wb.chapters, content=content)
+            front = page(
+                "packs/pack.html.j2",
+                paper,
+                kind,
+                title,
+                plans=plans,
+                plans_shown_in=plans_shown_in(content),
+                exercises=exercises,
+                chapters=wb.chapters,
+                content=content,
+            )
             body = [part for ex in exercises for part in (worksheets[ex.id], *([notes[ex.id]] if kind == "facilitator" else []))]
             docs.append(Document(pack_pdf(kind, paper), title, (front, *body), paper))
         if paper == wb.paper:

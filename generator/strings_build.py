@@ -319,4 +319,6 @@ BUILD: dict[str, str] = {
     "page.untranslated": "This page is not yet translated: it is shown in {language}.",
     # the facilitator guide and pack, above an exercise's notes shown in the original's language; {language}: its name
     "page.untranslated-exercise": "This exercise is not yet translated: its notes are shown in {language}.",
+    # the facilitator guide and pack, above authored session plans shown in the original's language
+    "page.untranslated-sessions": "The session plans are not yet translated: they are shown in {language}.",
 }

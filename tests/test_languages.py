@@ -144,7 +144,10 @@ def test_a_page_without_a_translation_says_so_in_the_page_language(built: Path) 
     assert "wb-untranslated" in read(built / "es/about/index.html")
     assert "wb-untranslated" in read(built / "es/chapters/first/index.html"), "no workbook.es.yml: the chapters are English"
     guide = read(built / "es/facilitator-guide/index.html")
-    assert "Esta página aún no está traducida: se muestra en inglés." in guide, "no sessions.es.yml: the plans are English"
+    assert "Esta página aún no está traducida" not in guide, "only the plans are English: the rest of the guide is Spanish"
+    assert "Los planes de sesión aún no están traducidos: se muestran en inglés." in guide, "no sessions.es.yml: the plans are English"
+    assert re.search(r'<div class="wb-plan" data-plan="[a-z-]+" lang="en">', guide), "the English plans are marked up as English"
+    assert not re.search(r'<div class="wb-plan" data-plan="automatic" lang=', guide), "an automatic plan is in the page's words"
     assert "Lunchtime taster (30 minutos)" in guide and "What did the scores say?" in guide
     assert "Todos los tipos</a>" in guide, "an exercise slot takes the exercise's translated title"
     assert not any("wb-untranslated" in read(p) for p in built.glob("*/**/*.html") if "es" not in p.relative_to(built).parts[:1])
@@ -154,7 +157,12 @@ def test_the_guide_says_which_exercises_notes_are_shown_untranslated(built: Path
     guide = read(built / "es/facilitator-guide/index.html")
     notice = "Este ejercicio aún no está traducido: sus notas se muestran en inglés."
     # runway has no Spanish file: its notes are English, said so above them and marked up as English.
-    assert re.search(re.escape(notice) + r'</p>\s*<div class="wb-facilitator" data-facilitator="runway" lang="en">', guide)
+    assert re.search(re.escape(notice) + r'</p>\s*<div class="wb-facilitator" data-facilitator="runway">', guide), "above its notes"
+    runway = guide[guide.index('data-facilitator="runway"') :]
+    runway = runway[: runway.index("<h3")] if "<h3" in runway else runway
+    # The page's own words (minutes, kind) stay Spanish; the exercise's own text is marked up as English.
+    assert re.search(r"\d+ minutos", runway)
+    assert re.search(r'<a href="[^"]*runway/" lang="en">Runway', runway), "its title is the original's"
     # all-types is translated: no notice, no language of its own.
     assert re.search(r'<div class="wb-facilitator" data-facilitator="all-types">', guide)
     assert guide.count(notice) == 1
@@ -275,9 +283,9 @@ def test_language_sites_put_the_original_at_the_root(tmp_path: Path) -> None:
         "exercises/runway/index.html",
         "about/index.html",
         "chapters/first/index.html",
-        "facilitator-guide/index.html",
     }
     assert "exercises/all-types/index.html" not in untranslated_pages(sites[1].content)
+    assert "facilitator-guide/index.html" not in untranslated_pages(sites[1].content), "the plans say so themselves"
     assert untranslated_pages(sites[1].content, directory_urls=False) >= {"exercises/runway.html", "about.html"}
     english, spanish = {"name": "English", "lang": "en"}, {"name": "Español", "lang": "es"}
     assert alternate(sites, sites[0]) == [english | {"link": "./"}, spanish | {"link": "es/"}]
