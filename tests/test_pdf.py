@@ -277,21 +277,45 @@ def test_each_part_is_laid_out_once_for_both_papers_each_showing_its_own_paper(d
         assert len(centres) == 1, f"{kind}: both papers are centred on one layout page"
 
 
-def test_no_word_is_cut_off_by_its_paper(downloads: Path) -> None:
-    """Every word of every PDF lies inside its page as shown (pdftotext -bbox: a word that crosses the
-    page's edge comes back outside it), on either paper."""
-    outside = []
-    for pdf in every_pdf(downloads):
-        run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
-        pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', run.stdout, flags=re.S)
-        assert len(pages) == page_count(pdf), pdf.name
-        for number, (width, height, words) in enumerate(pages, start=1):
-            for x0, y0, x1, y1, text in re.findall(
-                r'xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">(.*?)<', words
-            ):
-                if float(x0) < 0 or float(y0) < 0 or float(x1) > float(width) or float(y1) > float(height):
-                    outside.append((pdf.name, number, text))
-    assert outside == []
+def words_beyond_the_page(pdf: Path, tmp: Path, room: float = 100) -> list[tuple[int, str]]:
+    """The words of a PDF drawn wholly or partly outside its pages as shown: read (pdftotext -bbox) from
+    a copy whose pages show `room` points more on every side, since pdftotext leaves out the words of
+    a page that lie wholly outside it."""
+    import pikepdf
+
+    wider = tmp / f"wider-{pdf.name}"
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            page.obj.MediaBox = page.obj.CropBox = pikepdf.Array([x0 - room, y0 - room, x1 + room, y1 + room])
+        doc.save(wider)
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(wider), "-"], capture_output=True, text=True, check=True)
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', run.stdout, flags=re.S)
+    assert len(pages) == page_count(pdf), pdf.name
+    beyond = []
+    for number, (width, height, words) in enumerate(pages, start=1):
+        right, bottom = float(width) - room, float(height) - room
+        for x0, y0, x1, y1, text in re.findall(r'xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">(.*?)<', words):
+            if float(x0) < room or float(y0) < room or float(x1) > right or float(y1) > bottom:
+                beyond.append((number, text))
+    return beyond
+
+
+def test_no_word_is_cut_off_by_its_paper(downloads: Path, tmp_path: Path) -> None:
+    """Every word of every PDF lies inside its page as shown, on either paper."""
+    found = {pdf.relative_to(downloads).as_posix(): words_beyond_the_page(pdf, tmp_path) for pdf in every_pdf(downloads)}
+    assert {name: words[:5] for name, words in found.items() if words} == {}
+
+
+def test_the_cut_off_check_finds_words_beyond_the_page(downloads: Path, tmp_path: Path) -> None:
+    import pikepdf
+
+    cut = tmp_path / "cut.pdf"
+    with pikepdf.open(downloads / "participant-pack-letter.pdf") as doc:
+        x0, y0, x1, y1 = (float(v) for v in doc.pages[2].mediabox)
+        doc.pages[2].obj.MediaBox = doc.pages[2].obj.CropBox = pikepdf.Array([x0, y0, x1, y1 - 40])  # the running header's strip
+        doc.save(cut)
+    assert {number for number, _ in words_beyond_the_page(cut, tmp_path)} == {3}
 
 
 def test_the_layout_page_holds_both_papers_with_their_margins() -> None:
@@ -313,6 +337,17 @@ def test_the_layout_page_holds_both_papers_with_their_margins() -> None:
 
 
 # --- pages as images ---------------------------------------------------------------------------
+
+
+def test_the_cover_runs_to_the_edges_of_both_papers(downloads: Path, tmp_path: Path) -> None:
+    """The cover is laid out once for both papers too: its band in the theme colour reaches the top and
+    both sides of each, none of it cut to a white strip."""
+    for paper in PAPERS:
+        cover = page_image(downloads / f"participant-pack-{paper}.pdf", 1, tmp_path)
+        w, h = cover.size
+        for box in ((0, 0, 1, 0.02), (0, 0.02, 0.02, 0.2), (0.98, 0.02, 1, 0.2)):
+            area = (int(box[2] * w) - int(box[0] * w)) * (int(box[3] * h) - int(box[1] * h))
+            assert dark_pixels(cover, box, below=120) == area, (paper, box)
 
 
 def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> None:
