@@ -33,8 +33,8 @@ from .pdf_assemble import PART_LINK, assemble
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 VARIANT = "pdf/ua-1"  # tagged (structure, reading order, alternative texts), with the document's title and language
 # Every part is styled by these (under templates/), parsed once per process rather than once per part,
-# then by PAGE: the layout page, the same for every paper (paper.py). Last, so its margins are the
-# ones print.css gives a browser's printing no more; pack.css's cover, a named page, keeps none.
+# then by PAGE: the layout page, the same for every paper (paper.py). Last, so that its margins win
+# over print.css's (a browser's printing); pack.css's cover, a named page, keeps none all the same.
 STYLESHEETS = ("packs/pack.css", "assets/workbook/print.css")
 PAGE = layout_page().css()
 CACHE_VERSION = "3"  # bump when what goes into a PDF changes in a way the key below does not see
