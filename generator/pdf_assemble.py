@@ -7,7 +7,7 @@ the catalog's title, language and PDF/UA-1 identification; one structure tree (a
 holding each part's tree as a Part, the ParentTree keys renumbered so they stay unique); the parts'
 bookmarks; named destinations; page labels, if a part has them.
 
-Each part is laid out once for every paper, on a page that holds them all (pdf.LayoutPage); a PDF
+Each part is laid out once for every paper, on a page that holds them all (paper.LayoutPage); a PDF
 shows its own paper's part of it: every page's boxes (media, crop, bleed, trim, art) are set to that
 paper, centred on the page, so readers and printers see a page of exactly that paper.
 

@@ -1,9 +1,9 @@
 """Stage 5, the writing half of pdf.py: documents (HTML parts) -> PDF files, with WeasyPrint.
 
 Each part (a worksheet, an exercise's facilitator material, a pack's front) is laid out alone, once
-for both papers, into a PDF of its own, kept in the cache between builds under a hash of everything it is made from;
-the PDFs people download are put together from those part PDFs by pdf_assemble.py. So a rebuild with
-one exercise changed lays out that exercise's parts only. Parts are laid out in the background while
+for both papers (paper.py), into a PDF of its own, kept in the cache between builds under a hash of
+everything it is made from; the PDFs people download are put together from those part PDFs by
+pdf_assemble.py. So a rebuild with one exercise changed lays out that exercise's parts only. Parts are laid out in the background while
 the build renders the sites (`Layouts`: on worker processes, one per core). The PDFs are tagged
 PDF/UA-1 documents, with title and language, for screen readers.
 """
@@ -57,7 +57,7 @@ class Document:
     """One PDF: its parts (each a whole HTML document, laid out on its own), their pages in order.
 
     A worksheet is one part, shared by the single worksheet PDF and the packs in both papers, so it is
-    laid out once: on the layout page (pdf.LayoutPage), of which each PDF shows its `paper`. Each part
+    laid out once: on the layout page (paper.LayoutPage), of which each PDF shows its `paper`. Each part
     counts its own pages ("Page 1 of 2" is of that worksheet), which is what lets the packs reuse
     them; the PDF's title is `title`, whatever its first part's.
     """
@@ -307,7 +307,7 @@ def build_files_fetcher(allowed: tuple[Path, ...]) -> tuple[Any, set[str]]:
 
 def part_key(html: str, templates: Path) -> str:
     """A hash of everything a part's PDF is made from but the files it fetches (those are in its entry).
-    Not the paper: a part is laid out once for every paper (pdf.LayoutPage)."""
+    Not the paper: a part is laid out once for every paper (paper.LayoutPage)."""
     import weasyprint
 
     h = hashlib.sha256()
