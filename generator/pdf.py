@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .downloads import DOWNLOADS, PAPERS, PackKind, Paper, pack_pdf, worksheet_pdf
+from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .model import Content
 from .pdf_write import Batch, Document, Layouts, PdfUnavailable, finish, plan, require_weasyprint, write_pdfs
 from .plans import session_plans
@@ -54,44 +54,40 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
             "url": sheets.page_url(ex_id),
         }
 
-    def page(template: str, paper: Paper, kind: str, title: str, **context: object) -> str:
-        return sheets.template(template).render(workbook=wb, paper=paper, kind=kind, title=title, render_partial=partial, **context)
+    def page(template: str, kind: str, title: str, **context: object) -> str:
+        return sheets.template(template).render(workbook=wb, kind=kind, title=title, render_partial=partial, **context)
 
-    docs = []
-    for paper in PAPERS:
+    def parts(template: str, kind: str, facilitator: bool) -> dict[str, str]:
+        """Each exercise's part of one kind: its worksheet, or its facilitator material."""
+        return {
+            ex.id: page(template, kind, t("pack.title-exercise", workbook=wb.title, title=ex.title), sheet=sheet(ex.id, facilitator))
+            for ex in exercises
+        }
 
-        def parts(template: str, kind: str, facilitator: bool, paper: Paper = paper) -> dict[str, str]:
-            """Each exercise's part of one kind in `paper`: its worksheet, or its facilitator material."""
-            return {
-                ex.id: page(
-                    template, paper, kind, t("pack.title-exercise", workbook=wb.title, title=ex.title), sheet=sheet(ex.id, facilitator)
-                )
-                for ex in exercises
-            }
-
-        worksheets = parts("packs/worksheet.html.j2", "worksheet", False)
-        notes = parts("packs/facilitator.html.j2", "facilitator", True)
-        kinds: tuple[PackKind, ...] = ("participant", "facilitator")
-        for kind in kinds:
-            title = t(f"pack.title-{kind}", workbook=wb.title)
-            front = page(
-                "packs/pack.html.j2",
-                paper,
-                kind,
-                title,
-                plans=plans,
-                plans_shown_in=plans_shown_in(content),
-                exercises=exercises,
-                chapters=wb.chapters,
-                content=content,
-            )
-            body = [part for ex in exercises for part in (worksheets[ex.id], *([notes[ex.id]] if kind == "facilitator" else []))]
-            docs.append(Document(pack_pdf(kind, paper), title, (front, *body), paper))
-        if paper == wb.paper:
-            docs += [
-                Document(worksheet_pdf(ex.id), t("pack.title-exercise", workbook=wb.title, title=ex.title), (worksheets[ex.id],), paper)
-                for ex in exercises
-            ]
+    # Each part is laid out once, for every paper (paper.LayoutPage).
+    worksheets = parts("packs/worksheet.html.j2", "worksheet", False)
+    notes = parts("packs/facilitator.html.j2", "facilitator", True)
+    kinds: tuple[PackKind, ...] = ("participant", "facilitator")
+    packs = {}
+    for kind in kinds:
+        title = t(f"pack.title-{kind}", workbook=wb.title)
+        front = page(
+            "packs/pack.html.j2",
+            kind,
+            title,
+            plans=plans,
+            plans_shown_in=plans_shown_in(content),
+            exercises=exercises,
+            chapters=wb.chapters,
+            content=content,
+        )
+        body = [part for ex in exercises for part in (worksheets[ex.id], *([notes[ex.id]] if kind == "facilitator" else []))]
+        packs[kind] = (title, (front, *body))
+    docs = [Document(pack_pdf(kind, paper), *packs[kind], paper) for paper in PAPERS for kind in kinds]
+    docs += [
+        Document(worksheet_pdf(ex.id), t("pack.title-exercise", workbook=wb.title, title=ex.title), (worksheets[ex.id],), wb.paper)
+        for ex in exercises
+    ]
     return docs
 
 

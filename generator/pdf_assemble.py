@@ -7,6 +7,10 @@ the catalog's title, language and PDF/UA-1 identification; one structure tree (a
 holding each part's tree as a Part, the ParentTree keys renumbered so they stay unique); the parts'
 bookmarks; named destinations; page labels, if a part has them.
 
+Each part is laid out once for every paper, on a page that holds them all (paper.LayoutPage); a PDF
+shows its own paper's part of it: every page's boxes (media, crop, bleed, trim, art) are set to that
+paper, centred on the page, so readers and printers see a page of exactly that paper.
+
 A link from one part to an anchor in another (the contents to each worksheet) cannot be resolved when
 the part is laid out alone: WeasyPrint drops links to anchors it does not have. pdf_write turns such
 links into `PART_LINK` addresses, kept as URI actions, and `assemble` points each at the named
@@ -43,8 +47,12 @@ class _Assembly:
     part_links: list[tuple[pikepdf.Object, str]] = field(default_factory=list)
 
 
-def assemble(parts: Sequence[Path], title: str, target: Path) -> None:
-    """Write `target`: the pages of `parts` (PDFs) in order, as one tagged PDF titled `title`."""
+PAGE_BOXES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+
+
+def assemble(parts: Sequence[Path], title: str, target: Path, paper: tuple[float, float] | None = None) -> None:
+    """Write `target`: the pages of `parts` (PDFs) in order, as one tagged PDF titled `title`; each page
+    cut to `paper` (width, height in points) about its centre (None: the pages as laid out)."""
     with ExitStack() as stack:
         sources = [stack.enter_context(pikepdf.open(path)) for path in parts]
         out = stack.enter_context(pikepdf.new())
@@ -52,6 +60,11 @@ def assemble(parts: Sequence[Path], title: str, target: Path) -> None:
         state = _Assembly(out, document)
         for src in sources:
             _add_part(state, src)
+        if paper is not None:
+            for page in out.pages:
+                box = Array(paper_box([float(x) for x in page.mediabox], paper))
+                for name in PAGE_BOXES:
+                    page.obj[name] = box
         _resolve_part_links(state)
         _write_catalog(state, sources[0], title)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +74,13 @@ def assemble(parts: Sequence[Path], title: str, target: Path) -> None:
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             compress_streams=True,
         )
+
+
+def paper_box(page: Sequence[float], paper: tuple[float, float]) -> list[float]:
+    """The box [left, bottom, right, top] of `paper` (width, height) centred on the box `page`."""
+    x0, y0, x1, y1 = page
+    left, bottom = (x0 + x1 - paper[0]) / 2, (y0 + y1 - paper[1]) / 2
+    return [round(v, 4) for v in (left, bottom, left + paper[0], bottom + paper[1])]
 
 
 def _add_part(state: _Assembly, src: Pdf) -> None:

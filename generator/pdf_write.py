@@ -1,9 +1,9 @@
 """Stage 5, the writing half of pdf.py: documents (HTML parts) -> PDF files, with WeasyPrint.
 
-Each part (a worksheet, an exercise's facilitator material, a pack's front) is laid out alone, once,
-into a PDF of its own, kept in the cache between builds under a hash of everything it is made from;
-the PDFs people download are put together from those part PDFs by pdf_assemble.py. So a rebuild with
-one exercise changed lays out that exercise's parts only. Parts are laid out in the background while
+Each part (a worksheet, an exercise's facilitator material, a pack's front) is laid out alone, once
+for both papers (paper.py), into a PDF of its own, kept in the cache between builds under a hash of
+everything it is made from; the PDFs people download are put together from those part PDFs by
+pdf_assemble.py. So a rebuild with one exercise changed lays out that exercise's parts only. Parts are laid out in the background while
 the build renders the sites (`Layouts`: on worker processes, one per core). The PDFs are tagged
 PDF/UA-1 documents, with title and language, for screen readers.
 """
@@ -27,13 +27,17 @@ import pikepdf
 
 from .downloads import Paper
 from .messages import say
+from .paper import layout_page, paper_points
 from .pdf_assemble import PART_LINK, assemble
 
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 VARIANT = "pdf/ua-1"  # tagged (structure, reading order, alternative texts), with the document's title and language
-# Every part is styled by these (under templates/), parsed once per process rather than once per part.
+# Every part is styled by these (under templates/), parsed once per process rather than once per part,
+# then by PAGE: the layout page, the same for every paper (paper.py). Last, so that its margins win
+# over print.css's (a browser's printing); pack.css's cover, a named page, keeps none all the same.
 STYLESHEETS = ("packs/pack.css", "assets/workbook/print.css")
-CACHE_VERSION = "2"  # bump when what goes into a PDF changes in a way the key below does not see
+PAGE = layout_page().css()
+CACHE_VERSION = "3"  # bump when what goes into a PDF changes in a way the key below does not see
 
 
 class PdfUnavailable(RuntimeError):
@@ -52,9 +56,10 @@ def require_weasyprint() -> None:
 class Document:
     """One PDF: its parts (each a whole HTML document, laid out on its own), their pages in order.
 
-    A worksheet is one part, shared by the single worksheet PDF and both packs of its paper, so it is
-    laid out once. Each part counts its own pages ("Page 1 of 2" is of that worksheet), which is what
-    lets the packs reuse them; the PDF's title is `title`, whatever its first part's.
+    A worksheet is one part, shared by the single worksheet PDF and the packs in both papers, so it is
+    laid out once: on the layout page (paper.LayoutPage), of which each PDF shows its `paper`. Each part
+    counts its own pages ("Page 1 of 2" is of that worksheet), which is what lets the packs reuse
+    them; the PDF's title is `title`, whatever its first part's.
     """
 
     path: str  # under downloads/, e.g. worksheets/network-map.pdf
@@ -65,7 +70,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Part:
-    """One part to lay out: its HTML and paper, where its PDF goes, and the folders it may read."""
+    """One part to lay out: its HTML, where its PDF goes, and the folders it may read."""
 
     key: str
     html: str
@@ -98,7 +103,7 @@ class Batch:
 
     documents: list[Document]
     downloads: Path
-    parts: dict[tuple[str, Paper], Part]  # by (HTML, paper), as documents name them
+    parts: dict[str, Part]  # by HTML, as documents name them
     todo: list[Part]
     folder: Path  # where the parts' PDFs are
     keep: bool  # the folder is the cache: it keeps this build's parts only
@@ -111,10 +116,8 @@ def plan(documents: list[Document], templates: Path, downloads: Path, folder: Pa
     _TOOLS.clear()  # stylesheets and images read by an earlier build in this process may have changed since
     folder = folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    keys = {(part, doc.paper): part_key(part, doc.paper, templates) for doc in documents for part in doc.parts}
-    by_key = {
-        key: Part(key, html, folder / f"{key}.pdf", templates.resolve(), downloads.resolve().parent) for (html, _), key in keys.items()
-    }
+    keys = {part: part_key(part, templates) for doc in documents for part in doc.parts}
+    by_key = {key: Part(key, html, folder / f"{key}.pdf", templates.resolve(), downloads.resolve().parent) for html, key in keys.items()}
     todo = [part for part in by_key.values() if not (keep and is_fresh(folder, part.key))]
     parts = {name: by_key[key] for name, key in keys.items()}
     return Batch(documents, downloads, parts, sorted(todo, key=lambda part: -len(part.html)), folder, keep)
@@ -124,14 +127,15 @@ def finish(batch: Batch, layouts: Layouts) -> list[Path]:
     """Once its parts are laid out, each document of `batch` put together into its PDF."""
     layouts.wait(batch.todo)
     for doc in batch.documents:
-        doc_parts = [batch.parts[(part, doc.paper)] for part in doc.parts]
+        doc_parts = [batch.parts[part] for part in doc.parts]
+        paper = paper_points(doc.paper)
         try:
-            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path)
+            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path, paper)
         except pikepdf.PdfError:  # a cached part damaged since it was made: lay the document's parts out again
             if not batch.keep:
                 raise
             layouts.again([part for part in doc_parts if part not in batch.todo])
-            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path)
+            assemble([part.pdf for part in doc_parts], doc.title, batch.downloads / doc.path, paper)
     if batch.keep:
         prune(batch.folder, {part.key for part in batch.parts.values()})
     return [batch.downloads / doc.path for doc in batch.documents]
@@ -271,6 +275,7 @@ def _tools(templates: Path, site: Path) -> _Tools:
         fetcher, fetched = build_files_fetcher((templates, site))
         fonts = FontConfiguration()
         styles = [CSS(filename=str(templates / name), url_fetcher=fetcher, font_config=fonts) for name in STYLESHEETS]
+        styles.append(CSS(string=PAGE, font_config=fonts))
         _TOOLS[(templates, site)] = _Tools(fetcher, fetched, styles, set(fetched), _RecordingImages(), fonts)
     return _TOOLS[(templates, site)]
 
@@ -300,12 +305,13 @@ def build_files_fetcher(allowed: tuple[Path, ...]) -> tuple[Any, set[str]]:
 # --- the cache: <work>/pdf-cache/<key>.pdf (a part) and <key>.json (the files it was made from) ------
 
 
-def part_key(html: str, paper: Paper, templates: Path) -> str:
-    """A hash of everything a part's PDF is made from but the files it fetches (those are in its entry)."""
+def part_key(html: str, templates: Path) -> str:
+    """A hash of everything a part's PDF is made from but the files it fetches (those are in its entry).
+    Not the paper: a part is laid out once for every paper (paper.LayoutPage)."""
     import weasyprint
 
     h = hashlib.sha256()
-    for value in (CACHE_VERSION, weasyprint.__version__, VARIANT, paper, html):
+    for value in (CACHE_VERSION, weasyprint.__version__, VARIANT, PAGE, html):
         h.update(value.encode("utf-8") + b"\0")
     for name in STYLESHEETS:
         h.update((templates / name).read_bytes() + b"\0")

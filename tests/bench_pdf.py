@@ -103,7 +103,7 @@ def run() -> list[tuple[str, str]]:
         ),
         ("rebuild, one exercise changed: parts laid out again", f"{relaid} of {len(cached)}"),
         ("PDF files / pages / size", f"{len(pdfs)} files, {pages} pages, {size / 1e6:.1f} MB"),
-        ("parts laid out (each once) / their pages", f"{len(parts)} parts, {part_pages} pages"),
+        ("parts laid out (each once, for both papers) / their pages", f"{len(parts)} parts, {part_pages} pages"),
         (
             "PDFs' processor time per part / per page laid out",
             f"{pdf_cpu / len(parts) * 1000:.0f} ms / {pdf_cpu / part_pages * 1000:.0f} ms (full minus site-only, first build)"

@@ -16,6 +16,7 @@ import pytest
 
 from generator import build as build_stage
 from generator.build import Project, build
+from generator.paper import layout_page
 from generator.render import qr_svg
 
 from .conftest import REPO, make_project
@@ -192,7 +193,8 @@ def test_a_heading_at_the_foot_of_a_page_goes_over_with_its_text(tmp_path: Path)
 
     def pages(heading_style: str) -> list[list[str]]:
         # room for the heading and a line or two, not for the three lines a paragraph keeps together (orphans)
-        filler = '<div style="height: 240mm"></div>'
+        page = layout_page()
+        filler = f'<div style="height: {page.height - page.top - page.bottom - 27:g}mm"></div>'
         html = (
             # the footer's words are the page's data (base.html.j2 writes them from the strings tables)
             '<html lang="en"><body class="wb-pack" data-page-before="Page " data-page-middle=" of " data-page-after="">'
@@ -253,7 +255,101 @@ def test_packs_come_in_a4_and_us_letter_and_worksheets_in_the_workbooks_paper(do
         assert page_size(downloads / "worksheets" / f"{ex}.pdf", 1) == sizes["a4"]
 
 
+def test_each_part_is_laid_out_once_for_both_papers_each_showing_its_own_paper(downloads: Path) -> None:
+    """The A4 and the US Letter pack hold the very same laid-out pages (the same lines on each), each
+    PDF's every page box cut to its paper about the layout page's centre, as printers and readers see it."""
+    import pikepdf
+
+    from generator.paper import paper_points
+
+    boxes = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+    for kind in ("participant", "facilitator"):
+        a4, letter = downloads / f"{kind}-pack-a4.pdf", downloads / f"{kind}-pack-letter.pdf"
+        assert page_lines(a4) == page_lines(letter), kind
+        centres = set()
+        for path, paper in ((a4, "a4"), (letter, "letter")):
+            with pikepdf.open(path) as pdf:
+                for page in pdf.pages:
+                    (box,) = {tuple(round(float(v), 2) for v in page.obj[name]) for name in boxes}
+                    x0, y0, x1, y1 = box
+                    assert (round(x1 - x0, 2), round(y1 - y0, 2)) == tuple(round(v, 2) for v in paper_points(paper)), (path.name, box)
+                    centres.add((round((x0 + x1) / 2, 1), round((y0 + y1) / 2, 1)))
+        assert len(centres) == 1, f"{kind}: both papers are centred on one layout page"
+
+
+def words_beyond_the_page(pdf: Path, tmp: Path, room: float = 100) -> list[tuple[int, str]]:
+    """The words of a PDF drawn wholly or partly outside its pages as shown: read (pdftotext -bbox) from
+    a copy whose pages show `room` points more on every side, since pdftotext leaves out the words of
+    a page that lie wholly outside it."""
+    import pikepdf
+
+    wider = tmp / f"wider-{pdf.name}"
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            page.obj.MediaBox = page.obj.CropBox = pikepdf.Array([x0 - room, y0 - room, x1 + room, y1 + room])
+        doc.save(wider)
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(wider), "-"], capture_output=True, text=True, check=True)
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', run.stdout, flags=re.S)
+    assert len(pages) == page_count(pdf), pdf.name
+    beyond = []
+    for number, (width, height, words) in enumerate(pages, start=1):
+        right, bottom = float(width) - room, float(height) - room
+        for x0, y0, x1, y1, text in re.findall(r'xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">(.*?)<', words):
+            if float(x0) < room or float(y0) < room or float(x1) > right or float(y1) > bottom:
+                beyond.append((number, text))
+    return beyond
+
+
+def test_no_word_is_cut_off_by_its_paper(downloads: Path, tmp_path: Path) -> None:
+    """Every word of every PDF lies inside its page as shown, on either paper."""
+    found = {pdf.relative_to(downloads).as_posix(): words_beyond_the_page(pdf, tmp_path) for pdf in every_pdf(downloads)}
+    assert {name: words[:5] for name, words in found.items() if words} == {}
+
+
+def test_the_cut_off_check_finds_words_beyond_the_page(downloads: Path, tmp_path: Path) -> None:
+    import pikepdf
+
+    cut = tmp_path / "cut.pdf"
+    with pikepdf.open(downloads / "participant-pack-letter.pdf") as doc:
+        x0, y0, x1, y1 = (float(v) for v in doc.pages[2].mediabox)
+        doc.pages[2].obj.MediaBox = doc.pages[2].obj.CropBox = pikepdf.Array([x0, y0, x1, y1 - 40])  # the running header's strip
+        doc.save(cut)
+    assert {number for number, _ in words_beyond_the_page(cut, tmp_path)} == {3}
+
+
+def test_the_layout_page_holds_both_papers_with_their_margins() -> None:
+    """Each paper, centred on the layout page, shows the whole text area with at least the margins
+    print.css gives (14 mm, 16 mm at the foot); the text is as wide as A4's and as tall as Letter's."""
+    from generator.paper import MARGINS_MM, PAPER_MM
+    from generator.pdf_assemble import paper_box
+
+    page = layout_page()
+    top, side, bottom = MARGINS_MM
+    text = (page.side, page.bottom, page.width - page.side, page.height - page.top)  # left, foot, right, head (y up, as in a PDF)
+    for paper, (width, height) in PAPER_MM.items():
+        left, foot, right, head = paper_box([0, 0, page.width, page.height], (width, height))
+        assert left >= 0 and foot >= 0 and right <= page.width and head <= page.height, paper
+        margins = (text[0] - left, text[1] - foot, right - text[2], head - text[3])
+        assert all(m >= least - 0.01 for m, least in zip(margins, (side, bottom, side, top), strict=True)), (paper, margins)
+    assert round(page.width - 2 * page.side, 2) == PAPER_MM["a4"][0] - 2 * side
+    assert round(page.height - page.top - page.bottom, 2) == round(PAPER_MM["letter"][1] - top - bottom, 2)
+
+
 # --- pages as images ---------------------------------------------------------------------------
+
+
+def test_the_cover_runs_to_the_edges_of_both_papers(downloads: Path, tmp_path: Path) -> None:
+    """The cover is laid out once for both papers too: on each its band in the theme colour is one
+    block from the top edge across to both sides, none of it cut to a white strip."""
+    for paper in PAPERS:
+        cover = page_image(downloads / f"participant-pack-{paper}.pdf", 1, tmp_path)
+        w, h = cover.size
+        assert dark_pixels(cover, (0, 0, 1, 0.02), below=120) == w * int(0.02 * h), (paper, "the top edge")
+        for x in (0, w - 1):
+            dark = [cover.getpixel((x, y)) < 120 for y in range(h)]  # type: ignore[operator]
+            band = dark.index(False)
+            assert band > 0.25 * h and not any(dark[band:]), (paper, x, band, "one block down each side")
 
 
 def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> None:
@@ -268,7 +364,7 @@ def test_pages_have_content_where_expected(downloads: Path, tmp_path: Path) -> N
     first = page_image(sheet, 1, tmp_path)
     assert dark_pixels(first, (0.05, 0.03, 0.5, 0.08)) > 0, "running header (workbook title) at the top left"
     assert dark_pixels(first, (0.05, 0.08, 0.6, 0.14)) > 0, "the sheet's printed header under it"
-    assert dark_pixels(first, (0.4, 0.95, 0.6, 0.99)) > 0, "page number at the bottom centre"
+    assert dark_pixels(first, (0.4, 0.92, 0.6, 0.99)) > 0, "page number at the bottom centre"
     assert dark_pixels(first, (0.8, 0.07, 0.93, 0.115)) == 0, "no QR code without site_url"
     for page in range(1, page_count(pack) + 1):
         img = page_image(pack, page, tmp_path, dpi=20)
@@ -379,7 +475,9 @@ def test_each_part_is_laid_out_once_for_every_pdf_that_holds_it(project: Path, t
     docs = pack_documents(loaded, project / "templates")
     parts = {part for doc in docs for part in doc.parts}
     sheet = next(d for d in docs if d.path == "worksheets/runway.pdf")
-    assert all(sheet.parts[0] in d.parts for d in docs if d.paper == sheet.paper and "pack" in d.path), "the packs reuse the sheet"
+    assert all(sheet.parts[0] in d.parts for d in docs if "pack" in d.path), "the packs, in both papers, reuse the sheet"
+    letter = {d.path.replace("-letter", "-a4"): d.parts for d in docs if d.paper == "letter"}
+    assert letter == {d.path: d.parts for d in docs if d.path in letter}, "the Letter packs are the A4 packs' very parts"
 
     laid_out: list[HTML] = []
     real = HTML.render
@@ -462,15 +560,13 @@ def test_a_changed_exercise_lays_out_its_own_parts_only(project: Path, tmp_path:
 
     monkeypatch.setattr(pdf_write, "lay_out_part", counting)
 
-    def build(folder: str) -> tuple[set[tuple[str, str]], str]:
+    def build(folder: str) -> tuple[set[str], str]:
         laid_out.clear()
         loaded, errors = validate_content(project)
         assert loaded is not None, errors
         docs = pack_documents(loaded, project / "templates")
         write_pdfs(docs, project / "templates", tmp_path / folder / "downloads", cache=tmp_path / "cache", workers=1)
-        return {(part, doc.paper) for doc in docs for part in doc.parts}, pdf_text(
-            tmp_path / folder / "downloads" / "facilitator-pack-a4.pdf"
-        )
+        return {part for doc in docs for part in doc.parts}, pdf_text(tmp_path / folder / "downloads" / "facilitator-pack-a4.pdf")
 
     before, _ = build("first")
     assert len(laid_out) == len(before)
@@ -479,8 +575,8 @@ def test_a_changed_exercise_lays_out_its_own_parts_only(project: Path, tmp_path:
     runway.write_text(text.replace("Fill in the numbers.", "Fill in the numbers. Take your time over this runway.", 1), encoding="utf-8")
     after, pack = build("second")
     changed = after - before
-    assert 0 < len(changed) < len(after) and all("Take your time over this runway." in part for part, _ in changed)
-    assert sorted(laid_out) == sorted(part for part, _ in changed), "only the parts that changed are laid out again"
+    assert 0 < len(changed) < len(after) and all("Take your time over this runway." in part for part in changed)
+    assert sorted(laid_out) == sorted(changed), "only the parts that changed are laid out again, once for both papers"
     assert "Take your time over this runway." in pack
     _, again = build("third")
     assert laid_out == [], "nothing changed: every part from the cache"
@@ -598,6 +694,6 @@ def test_a_failure_in_a_worker_process_reaches_the_build(tmp_path: Path) -> None
 
     cache = tmp_path / "cache"
     docs = [Document(f"{paper}.pdf", paper, (f'<html lang="en"><p>Words on {paper}</p></html>',), paper) for paper in PAPERS]
-    (cache / f"{part_key(docs[0].parts[0], 'a4', REPO / 'templates')}.pdf").mkdir(parents=True)  # where the A4 worker must write
+    (cache / f"{part_key(docs[0].parts[0], REPO / 'templates')}.pdf").mkdir(parents=True)  # where the A4 worker must write
     with pytest.raises(IsADirectoryError):
         write_pdfs(docs, REPO / "templates", tmp_path / "downloads", cache=cache, workers=2)
