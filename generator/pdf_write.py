@@ -162,7 +162,8 @@ class Layouts:
             if workers > 1
             else ThreadPoolExecutor(max_workers=1)
         )
-        self._started: dict[str, Future[None]] = {}
+        # By where the part's PDF goes: the same key in two caches (two languages' work folders) is two layouts.
+        self._started: dict[Path, Future[None]] = {}
 
     def __enter__(self) -> Layouts:
         return self
@@ -173,8 +174,8 @@ class Layouts:
     def start(self, parts: list[Part]) -> None:
         """Queue each part (once), after those already queued."""
         for part in parts:
-            if part.key not in self._started:
-                self._started[part.key] = self._pool.submit(_lay_out, part)
+            if part.pdf not in self._started:
+                self._started[part.pdf] = self._pool.submit(_lay_out, part)
 
     def again(self, parts: list[Part]) -> None:
         """Lay these parts out once more, now (on the same processes or thread: one process never lays
@@ -185,7 +186,7 @@ class Layouts:
     def wait(self, parts: list[Part]) -> None:
         """Return once these parts are laid out; a part's failure is raised here."""
         for part in parts:
-            self._started[part.key].result()
+            self._started[part.pdf].result()
 
 
 def start_method() -> str:

@@ -417,6 +417,26 @@ def test_a_pdf_failure_keeps_the_last_good_site(project: Path, monkeypatch: pyte
     assert not site.with_name("site.new").exists()
 
 
+def test_a_part_failing_in_the_background_keeps_the_last_good_site(project: Path, tmp_path: Path) -> None:
+    """A part laid out while the sites build fails (here: its PDF's place in the cache is a folder, which
+    fails the same way on a worker process or the thread): the build says so and keeps the old site."""
+    work = tmp_path / "work"
+    first = build(Project(project, work_dir=work))
+    assert first.ok and first.site is not None, first.failure or first.errors
+    site = first.site
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    cached = [p for p in work.rglob("*.pdf") if p.parent.name == "pdf-cache"]
+    assert cached, "the first build kept its parts"
+    for part in cached:
+        part.unlink()
+        part.with_suffix(".json").unlink(missing_ok=True)
+        part.mkdir()
+    result = build(Project(project, work_dir=work))
+    assert result.failure and result.failure.stage == "pdf" and "IsADirectoryError" in result.failure.message
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not site.with_name("site.new").exists()
+
+
 def test_missing_system_libraries_are_reported_with_the_fix(project: Path, tmp_path: Path) -> None:
     # A stand-in for WeasyPrint that fails the way it does when Pango is not installed.
     fake = tmp_path / "fake" / "weasyprint"
