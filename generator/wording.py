@@ -44,6 +44,8 @@ class Wording:
         self.language = language
         self.table = effective(dict(overrides or {}), language)
         self.locale = _locale(language)
+        # Looked up once: Babel reads them from its locale data on every call, and a page writes hundreds of numbers.
+        self._minus, self._decimal = get_minus_sign_symbol(self.locale), get_decimal_symbol(self.locale)
 
     def t(self, key: str, /, **values: object) -> str:
         """The text of `key` with its {placeholders} filled; Markup when a value is Markup (then the text is escaped)."""
@@ -73,7 +75,7 @@ class Wording:
 
     def localise(self, text: str) -> str:
         """A number already written the machine's way ("-3.2", "72%") in the language's symbols."""
-        return text.replace("-", get_minus_sign_symbol(self.locale)).replace(".", get_decimal_symbol(self.locale))
+        return text.replace("-", self._minus).replace(".", self._decimal)
 
     def language_name(self, language: str) -> str:
         """Another language's name in this one ("inglés" on a Spanish page): Babel's data, else the code."""
