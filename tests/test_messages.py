@@ -91,7 +91,7 @@ def test_a_spanish_terminal_reads_the_problems_in_spanish(project: Path) -> None
     assert "content/exercises/runway.yml:4:1: minutos: campo desconocido `minutos`" in lines
     assert "    sugerencia: ¿quisiste decir `minutes`?" in lines
     assert any(line.startswith("content/exercises/runway.yml:1:1: minutes: falta el campo obligatorio `minutes`") for line in lines)
-    assert lines[-1] == "Se encontraron 3 problemas en el contenido; corrígelos y vuelve a ejecutar."
+    assert lines[-1] == "Hay 3 problemas en el contenido; corrígelos y comprueba de nuevo."
     assert "hint" not in run.stderr and "found" not in run.stderr
 
 
@@ -107,9 +107,7 @@ def test_a_terminal_naming_no_language_reads_the_workbooks(project: Path) -> Non
 
     wb = project / "content" / "workbook.yml"
     wb.write_text(wb.read_text(encoding="utf-8").replace("language: en", "language: es"), encoding="utf-8")
-    assert (
-        check(project, NO_LANGUAGE).stderr.splitlines()[-1] == "Se encontraron 3 problemas en el contenido; corrígelos y vuelve a ejecutar."
-    )
+    assert check(project, NO_LANGUAGE).stderr.splitlines()[-1] == "Hay 3 problemas en el contenido; corrígelos y comprueba de nuevo."
 
 
 def test_valid_content_and_a_refused_build_in_spanish(project: Path) -> None:
@@ -122,13 +120,13 @@ def test_valid_content_and_a_refused_build_in_spanish(project: Path) -> None:
         env=env,
     )
     assert run.returncode == 1
-    assert "forma parte de las fuentes del proyecto" in run.stderr and "No se construyó nada." in run.stderr
+    assert "forma parte de las fuentes del proyecto" in run.stderr and "No se generó nada." in run.stderr
 
 
 def test_one_problem_is_counted_in_the_singular(project: Path) -> None:
     wb = project / "content" / "workbook.yml"
     wb.write_text(wb.read_text(encoding="utf-8").replace("title: ", "title: 3 #", 1), encoding="utf-8")
-    assert check(project, SPANISH).stderr.splitlines()[-1] == "Se encontró 1 problema en el contenido; corrígelo y vuelve a ejecutar."
+    assert check(project, SPANISH).stderr.splitlines()[-1] == "Hay 1 problema en el contenido; corrígelo y comprueba de nuevo."
     assert check(project, NO_LANGUAGE).stderr.splitlines()[-1] == "1 problem found in the content; fix it and run again."
 
 
@@ -157,8 +155,8 @@ def test_the_model_checks_speak_spanish_too(project: Path) -> None:
     with speaking("es"):
         _, errors = validate_content(project)
     assert [(e.path, e.message) for e in sorted(errors)] == [
-        ("paper", "se esperaba uno de 'a4' o 'letter', pero se encontró el texto `A5`"),  # pydantic's "or" too
-        ("theme.primary", "se esperaba un color hexadecimal como '#2f5d50'"),
+        ("paper", "se esperaba 'a4' o 'letter', pero se encontró el texto `A5`"),  # pydantic's "or" too
+        ("theme.primary", "se esperaba un color hexadecimal, como '#2f5d50'"),
     ]
 
 
@@ -175,7 +173,7 @@ def test_the_help_speaks_the_terminals_language() -> None:
     run = subprocess.run([sys.executable, "-m", "generator", "check", "--help"], capture_output=True, text=True, env=env, cwd=REPO)
     assert run.returncode == 0
     top = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, env=env, cwd=REPO)
-    assert "comprueba el contenido sin construir" in top.stdout and "carpeta del proyecto" in top.stdout
+    assert "comprueba el contenido sin generar el sitio" in top.stdout and "carpeta del proyecto" in top.stdout
 
 
 def test_outside_the_command_messages_are_english() -> None:
