@@ -16,17 +16,9 @@ from .errors import ContentError, did_you_mean
 from .field_errors import field_descriptions
 from .load import load_yaml
 from .messages import say, say_n
-from .strings import DEFAULTS, LOCALES, default_of, placeholders
+from .strings import DEFAULTS, LOCALES, default_of, placeholders, table_file
 
 SHOWN_MISSING = 5  # ids named in the note about untranslated ids; the rest are counted
-
-
-def table_file(language: str, locales: Path = LOCALES) -> Path | None:
-    """The table a language's site takes its wording from (`es-MX` falls back to `es.yml`), or None."""
-    for name in dict.fromkeys((language, language.split("-")[0])):
-        if (locales / f"{name}.yml").is_file():
-            return locales / f"{name}.yml"
-    return None
 
 
 def locale_checks(

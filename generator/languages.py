@@ -21,11 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-
 from .model import Content
 from .translations import for_language
-from .wording import Wording
+from .wording import Wording, display_name
 
 
 @dataclass(frozen=True)
@@ -56,11 +54,8 @@ def language_sites(content: Content) -> list[LanguageSite]:
 
 
 def language_name(language: str) -> str:
-    """The language's name in itself, as a language selector shows it ("Español"): Babel's data."""
-    try:
-        name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_")) or language
-    except (UnknownLocaleError, ValueError):
-        return language
+    """The language's name in itself, as a language selector shows it ("Español")."""
+    name = display_name(language)
     return name[:1].upper() + name[1:]
 
 

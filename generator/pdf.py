@@ -20,7 +20,7 @@ from .downloads import DOWNLOADS, PAPERS, PackKind, pack_pdf, worksheet_pdf
 from .model import Content
 from .pdf_write import Batch, Document, Layouts, PdfUnavailable, finish, plan, require_weasyprint, write_pdfs
 from .plans import session_plans
-from .render import Worksheets, plans_shown_in
+from .render import Worksheets
 
 ANSWER_COLUMNS = 3  # the key's worked example: its answers in this many lists side by side (key.html.j2)
 
@@ -76,7 +76,6 @@ def pack_documents(content: Content, templates: Path, cache_dir: Path | None = N
             kind,
             title,
             plans=plans,
-            plans_shown_in=plans_shown_in(content),
             exercises=exercises,
             chapters=wb.chapters,
             content=content,

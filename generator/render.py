@@ -167,17 +167,17 @@ def qr_svg(url: str) -> Markup:
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="wb-qr", lineclass=None))
 
 
-def plans_shown_in(content: Content) -> str:
+def _plans_shown_in(content: Content) -> str:
     """The original's language when the authored session plans are shown in it for want of a translation, else ""."""
     return content.original_language if "sessions" in content.untranslated else ""
 
 
 def facilitator_partials(env: Environment, content: Content, href: Callable[[str], str]) -> Callable[..., Markup]:
-    """Renders templates/packs/{plan,notes}.html.j2, the facilitator material the guide page and the pack share."""
+    """Renders templates/packs/{plans-intro,plan,notes}.html.j2, the facilitator material the guide page and the pack share."""
     titles = {e.id: e.title for e in content.exercises.values()}
     # An exercise shown in the original's language for want of a translation: its notes say so, and are marked up in it.
     shown_in = {eid: content.original_language for eid in content.exercises if f"exercises/{eid}" in content.untranslated}
-    plans_in = plans_shown_in(content)
+    plans_in = _plans_shown_in(content)
 
     def render_partial(name: str, **context: Any) -> Markup:
         html = env.get_template(name).render(titles=titles, clock=clock, href=href, shown_in=shown_in, plans_shown_in=plans_in, **context)
@@ -269,7 +269,6 @@ def render_pages(
         workbook=wb,
         exercises=exercises,
         plans=session_plans(exercises, content.sessions, words),
-        plans_shown_in=plans_shown_in(content),
         render_partial=facilitator_partials(env, content, href=lambda eid: links.page("facilitator-guide.md", f"exercises/{eid}.md")),
         packs=pack_links(links, "facilitator-guide.md") if pdf else {},
     )

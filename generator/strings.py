@@ -365,15 +365,22 @@ LOCALES = Path(__file__).parent / "locales"
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def table_file(language: str, locales: Path = LOCALES) -> Path | None:
+    """The table a language's wording comes from (`es-MX` falls back to `es.yml`), or None."""
+    for name in dict.fromkeys((language, language.split("-")[0])):
+        if (locales / f"{name}.yml").is_file():
+            return locales / f"{name}.yml"
+    return None
+
+
 @functools.cache
 def locale_table(language: str) -> dict[str, str]:
     """generator/locales/<language>.yml as read (`es-MX` falls back to `es`); {} when there is none."""
-    for name in dict.fromkeys((language, language.split("-")[0])):
-        path = LOCALES / f"{name}.yml"
-        if path.is_file():
-            table = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
-            return {str(k): str(v) for k, v in table.items()}
-    return {}
+    path = table_file(language)
+    if path is None:
+        return {}
+    table = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+    return {str(k): str(v) for k, v in table.items()}
 
 
 def languages_with_tables() -> list[str]:

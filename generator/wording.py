@@ -37,6 +37,15 @@ def _locale(language: str) -> Locale:
         return Locale.parse("en")
 
 
+def display_name(language: str, in_locale: Locale | None = None) -> str:
+    """A language's name in `in_locale` ("inglés"), or in itself ("español"): Babel's data, else the code."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+        return locale.get_display_name(in_locale or locale) or language
+    except (UnknownLocaleError, ValueError):
+        return language
+
+
 class Wording:
     """One language's table and formats."""
 
@@ -78,11 +87,8 @@ class Wording:
         return text.replace("-", self._minus).replace(".", self._decimal)
 
     def language_name(self, language: str) -> str:
-        """Another language's name in this one ("inglés" on a Spanish page): Babel's data, else the code."""
-        try:
-            return Locale.parse(language.replace("-", "_")).get_display_name(self.locale) or language
-        except (UnknownLocaleError, ValueError):
-            return language
+        """Another language's name in this one ("inglés" on a Spanish page)."""
+        return display_name(language, self.locale)
 
     def and_list(self, items: list[object]) -> str:
         """ "1, 2 and 3" in the language (`list.sep`, `list.and`)."""

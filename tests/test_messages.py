@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import workbook_language
+from generator.field_errors import field_descriptions
 from generator.messages import author_language, say, speaking
 from generator.strings import LOCALES, locale_table
 from generator.validate import validate_content
@@ -187,25 +188,9 @@ def test_outside_the_command_messages_are_english() -> None:
 # --- the fields' descriptions, quoted in hints ------------------------------------------------------------
 
 
-def described_fields() -> dict[str, str]:
-    """Every field of the content model with a description: its id in a locale table -> the English."""
-    import inspect
-
-    from pydantic import BaseModel
-
-    import generator.model as model
-    from generator.field_errors import field_key
-
-    out: dict[str, str] = {}
-    for _, cls in inspect.getmembers(model, inspect.isclass):
-        if issubclass(cls, BaseModel) and cls.__module__ == model.__name__:
-            out |= {field_key(cls, name): info.description for name, info in cls.model_fields.items() if info.description}
-    return out
-
-
 @pytest.mark.parametrize("path", TABLES, ids=[p.stem for p in TABLES])
 def test_a_table_describes_exactly_the_models_fields(path: Path) -> None:
-    fields = described_fields()
+    fields = field_descriptions()
     assert len(fields) > 50, "the scan sees the model"
     table = {k: v for k, v in locale_table(path.stem).items() if k.startswith("field.")}
     missing = sorted(fields.keys() - table.keys())
